@@ -1,0 +1,30 @@
+// The browser half of `npm run bench`: the same JWT verified by edjwt (wasm)
+// and by jose (WebCrypto's Ed25519 in Chromium), plus decoding, in one page.
+// Results go to window.benchResults for the driver (bench/browser.mjs).
+import * as jose from 'jose';
+import * as edjwt from 'edjwt';
+import { measure, measureAsync } from '../measure.js';
+
+const { publicKey, privateKey } = await jose.generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+const jwk = await jose.exportJWK(publicKey);
+const token = await new jose.SignJWT({
+  iss: 'https://auth.example.com/', sub: 'user-8c1d2e3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f', aud: ['https://api.example.com', 'https://app.example.com'],
+  scope: 'openid profile email read:messages write:messages', azp: 'spa-client-1234567890', roles: ['reader', 'writer'], org: { id: 'org-42', name: 'Example Org' },
+}).setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: 'bench' }).setIssuedAt().setNotBefore('0s').setExpirationTime('1h').setJti(crypto.randomUUID()).sign(privateKey);
+const options = { issuer: 'https://auth.example.com/', audience: 'https://api.example.com' };
+const edKey = await edjwt.importJWK(jwk, 'EdDSA');
+const edCached = await edjwt.importJWK(jwk, 'EdDSA', { cache: { size: 100 } });
+const joseKey = await jose.importJWK(jwk, 'EdDSA');
+
+const rows = [
+  ['edjwt jwtVerifySync', () => measure(() => edjwt.jwtVerifySync(token, edKey, options))],
+  ['edjwt jwtVerify (async)', () => measureAsync(() => edjwt.jwtVerify(token, edKey, options))],
+  ['edjwt jwtVerifySync, warm signature cache', () => measure(() => edjwt.jwtVerifySync(token, edCached, options))],
+  ['jose jwtVerify (WebCrypto Ed25519)', () => measureAsync(() => jose.jwtVerify(token, joseKey, options))],
+  ['edjwt decodeJwt', () => measure(() => edjwt.decodeJwt(token))],
+  ['jose decodeJwt', () => measure(() => jose.decodeJwt(token))],
+];
+const results = [];
+for (const [name, run] of rows) results.push({ name, ...(await run()) });
+window.benchResults = { userAgent: navigator.userAgent, tokenBytes: token.length, results };
+document.querySelector('#out').textContent = JSON.stringify(window.benchResults, null, 2);

@@ -1,0 +1,183 @@
+// `npm run bench`: one run, the same token for every library. JWT verification
+// (edjwt sync, async, with a warm verified-signature cache; jose; raw Ed25519 in
+// @noble/ed25519, tweetnacl, libsodium-wrappers and node:crypto, each plus
+// base64url and JSON.parse), decoding, cold start, bundle sizes, and the native
+// core (Google Benchmark, when built) beside the wasm figures. Prints markdown
+// tables with ratios and writes bench/results/results.{md,json}.
+import { spawnSync } from 'node:child_process';
+import { createPublicKey, generateKeyPairSync, sign, verify as nodeVerify } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { buildSync } from 'esbuild';
+import * as jose from 'jose';
+import * as ed from '@noble/ed25519';
+import { sha512 } from '@noble/hashes/sha2.js';
+import nacl from 'tweetnacl';
+import sodium from 'libsodium-wrappers';
+import { jwtDecode } from 'jwt-decode';
+import * as edjwt from 'edjwt';
+import { measure, measureAsync, summarize } from './measure.js';
+import { NATIVE_BENCH, nativeTable, runNativeBench } from './native.mjs';
+
+ed.hashes.sha512 = sha512;
+await sodium.ready;
+
+// A realistic ~550-byte access token.
+const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+const jwk = publicKey.export({ format: 'jwk' });
+const now = Math.floor(Date.now() / 1000);
+const claims = {
+  iss: 'https://auth.example.com/', sub: 'user-8c1d2e3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f', aud: ['https://api.example.com', 'https://app.example.com'],
+  iat: now, nbf: now, exp: now + 3600, jti: '6f1b1c2e-3d4a-5b6c-7d8e-9f0a1b2c3d4e', scope: 'openid profile email read:messages write:messages',
+  azp: 'spa-client-1234567890', sid: 'session-0f1e2d3c4b5a69788796a5b4c3d2e1f0', email: 'someone@example.com', email_verified: true,
+  roles: ['reader', 'writer'], org: { id: 'org-42', name: 'Example Org' },
+};
+const b64u = (value) => Buffer.from(value).toString('base64url');
+const input = `${b64u(JSON.stringify({ alg: 'EdDSA', typ: 'JWT', kid: 'bench' }))}.${b64u(JSON.stringify(claims))}`;
+const token = `${input}.${b64u(sign(null, Buffer.from(input), privateKey))}`;
+const options = { issuer: claims.iss, audience: 'https://api.example.com' };
+
+const rawKey = Buffer.from(jwk.x, 'base64url');
+const keyObject = createPublicKey({ key: jwk, format: 'jwk' });
+const edKey = await edjwt.importJWK(jwk, 'EdDSA');
+const edCachedKey = await edjwt.importJWK(jwk, 'EdDSA', { cache: { size: 1000 } });
+const joseKey = await jose.importJWK(jwk, 'EdDSA');
+
+// The raw-library baselines do the minimum a verifier must: split, decode, verify, parse.
+function raw(verifySignature) {
+  return () => {
+    const [h, p, s] = token.split('.');
+    if (!verifySignature(Buffer.from(`${h}.${p}`), Buffer.from(s, 'base64url'))) throw new Error('bad signature');
+    JSON.parse(Buffer.from(h, 'base64url').toString());
+    return JSON.parse(Buffer.from(p, 'base64url').toString());
+  };
+}
+
+const verifiers = [
+  ['edjwt jwtVerifySync', () => measure(() => edjwt.jwtVerifySync(token, edKey, options))],
+  ['edjwt jwtVerify (async)', () => measureAsync(() => edjwt.jwtVerify(token, edKey, options))],
+  ['edjwt jwtVerifySync, warm signature cache', () => measure(() => edjwt.jwtVerifySync(token, edCachedKey, options))],
+  ['jose jwtVerify', () => measureAsync(() => jose.jwtVerify(token, joseKey, options))],
+  ['@noble/ed25519 verify + parse', () => measure(raw((m, s) => ed.verify(s, m, rawKey)))],
+  ['tweetnacl verify + parse', () => measure(raw((m, s) => nacl.sign.detached.verify(m, s, rawKey)))],
+  ['libsodium-wrappers verify + parse', () => measure(raw((m, s) => sodium.crypto_sign_verify_detached(s, m, rawKey)))],
+  ['node:crypto verify + parse', () => measure(raw((m, s) => nodeVerify(null, m, keyObject, s)))],
+];
+
+const decoders = [
+  ['edjwt decodeJwt', () => measure(() => edjwt.decodeJwt(token))],
+  ['jose decodeJwt', () => measure(() => jose.decodeJwt(token))],
+  ['jwt-decode', () => measure(() => jwtDecode(token))],
+];
+
+async function table(title, rows, reference) {
+  const results = [];
+  for (const [name, run] of rows) results.push({ name, ...(await run()) });
+  const base = results.find((r) => r.name === reference).median;
+  const lines = [`### ${title}`, '', '| library | ops/s median | min | max | vs ' + reference + ' |', '| --- | ---: | ---: | ---: | ---: |'];
+  for (const r of results) {
+    lines.push(`| ${r.name} | ${Math.round(r.median)} | ${Math.round(r.min)} | ${Math.round(r.max)} | ${(r.median / base).toFixed(2)}× |`);
+  }
+  return { results, markdown: lines.join('\n') };
+}
+
+// Cold start: a fresh Node process that imports the library and verifies one token.
+function coldStart(label, code, runs = 7) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: process.cwd(), encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`${label}: ${child.stderr}`);
+    times.push(performance.now() - start);
+  }
+  return { name: label, ...summarize(times) };
+}
+
+function coldStarts() {
+  const jwkText = JSON.stringify(jwk);
+  const rows = [
+    coldStart('node (empty script)', ''),
+    coldStart('edjwt', `import { jwtVerifySync } from 'edjwt'; jwtVerifySync(${JSON.stringify(token)}, ${jwkText});`),
+    coldStart('jose', `import { jwtVerify, importJWK } from 'jose'; await jwtVerify(${JSON.stringify(token)}, await importJWK(${jwkText}, 'EdDSA'));`),
+  ];
+  const baseline = rows[0].median;
+  const joseCost = rows[2].median - baseline;
+  const lines = ['### Cold start (process start → first verified token)', '', '| library | median ms | min | max | over empty node | vs jose |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
+  for (const r of rows) {
+    const cost = r.median - baseline;
+    lines.push(`| ${r.name} | ${r.median.toFixed(1)} | ${r.min.toFixed(1)} | ${r.max.toFixed(1)} | ${cost.toFixed(1)} | ${r === rows[0] ? '' : (cost / joseCost).toFixed(2) + '×'} |`);
+  }
+  return { results: rows, markdown: lines.join('\n') };
+}
+
+// What a browser downloads for each library's verify path: esbuild bundle, minified, gzip.
+function bundleSizes() {
+  const entries = {
+    'edjwt (JS + glue; .wasm below)': `export { jwtVerify } from ${JSON.stringify(process.cwd() + '/js/index.js')};`,
+    jose: `export { jwtVerify, importJWK } from 'jose';`,
+    '@noble/ed25519 + @noble/hashes': `export { verify } from '@noble/ed25519'; export { sha512 } from '@noble/hashes/sha2.js';`,
+    tweetnacl: `import nacl from 'tweetnacl'; export const verify = nacl.sign.detached.verify;`,
+    'libsodium-wrappers': `export { default } from 'libsodium-wrappers';`,
+    'jwt-decode': `export { jwtDecode } from 'jwt-decode';`,
+  };
+  const rows = [];
+  for (const [name, source] of Object.entries(entries)) {
+    const { outputFiles } = buildSync({
+      stdin: { contents: source, resolveDir: process.cwd(), loader: 'js' },
+      bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, outdir: 'out',
+      loader: { '.wasm': 'file' }, logLevel: 'error',
+    });
+    const bytes = outputFiles.find((file) => file.path.endsWith('.js')).contents;
+    rows.push({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+  }
+  const wasm = readFileSync('dist/edjwt-core.wasm');
+  rows.splice(1, 0, { name: 'edjwt-core.wasm', raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length });
+  const lines = ['### Bundle size (esbuild --bundle --minify, gzip -9)', '', '| what | raw KB | gzip KB |', '| --- | ---: | ---: |'];
+  for (const r of rows) lines.push(`| ${r.name} | ${(r.raw / 1024).toFixed(1)} | ${(r.gzip / 1024).toFixed(1)} |`);
+  const edjwtTotal = rows[0].gzip + rows[1].gzip;
+  lines.push(`| **edjwt total (JS + .wasm)** | ${((rows[0].raw + rows[1].raw) / 1024).toFixed(1)} | **${(edjwtTotal / 1024).toFixed(1)}** |`);
+  return { results: rows, markdown: lines.join('\n') };
+}
+
+const verify = await table(`JWT verification, Node ${process.version} (same ${token.length}-byte token)`, verifiers, 'jose jwtVerify');
+console.log(verify.markdown + '\n');
+const decode = await table('Decoding (no verification)', decoders, 'jose decodeJwt');
+console.log(decode.markdown + '\n');
+const cold = coldStarts();
+console.log(cold.markdown + '\n');
+const sizes = bundleSizes();
+console.log(sizes.markdown + '\n');
+
+// The native core on the same token, against the same operations through the JS API.
+async function nativeVsWasm() {
+  const native = runNativeBench({ token, x: jwk.x });
+  if (!native) return { results: null, markdown: `### Native core\n\n${NATIVE_BENCH} is not built (Google Benchmark not found): skipped.` };
+  const [h, p, s] = token.split('.');
+  const message = Buffer.from(`${h}.${p}`);
+  const signature = Buffer.from(s, 'base64url');
+  const ed25519 = { name: 'edjwt ed25519Verify', ...(await measure(() => edjwt.ed25519Verify(rawKey, message, signature))) };
+  const find = (results, name) => results.find((r) => r.name === name);
+  return nativeTable(native, [
+    ['verify_compact (issuer + audience)', 'BM_verify_compact', find(verify.results, 'edjwt jwtVerifySync')],
+    ['Ed25519 verify only', 'BM_ed25519_verify', ed25519],
+    ['decode_jwt_claims', 'BM_decode_jwt_claims', find(decode.results, 'edjwt decodeJwt')],
+  ]);
+}
+const native = await nativeVsWasm();
+console.log(native.markdown + '\n');
+
+const byName = Object.fromEntries(verify.results.map((r) => [r.name, r.median]));
+const summary = [
+  `edjwt jwtVerifySync / jose: ${(byName['edjwt jwtVerifySync'] / byName['jose jwtVerify']).toFixed(2)}×`,
+  `edjwt jwtVerifySync / node:crypto raw: ${(byName['edjwt jwtVerifySync'] / byName['node:crypto verify + parse']).toFixed(2)}×`,
+  `edjwt cached / uncached: ${(byName['edjwt jwtVerifySync, warm signature cache'] / byName['edjwt jwtVerifySync']).toFixed(1)}×`,
+  ...(native.results ?? []).map((r) => `wasm / native, ${r.name}: ${r.wasmPerNative.toFixed(2)}×`),
+].join('\n');
+console.log(summary);
+
+mkdirSync('bench/results', { recursive: true });
+const markdown = [verify.markdown, decode.markdown, cold.markdown, sizes.markdown, native.markdown, summary].join('\n\n') + '\n';
+writeFileSync('bench/results/results.md', markdown);
+writeFileSync('bench/results/results.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, tokenBytes: token.length,
+  verify: verify.results, decode: decode.results, coldStart: cold.results, bundleSizes: sizes.results, native: native.results }, null, 2));
+console.log('\nwritten: bench/results/results.md, bench/results/results.json');

@@ -1,0 +1,63 @@
+// Command-line entry of the demo backend:
+//   node demo-spa/server/main.js [--port 8787] [--host 127.0.0.1] [--static <dir>]
+//                                [--access-ttl 30] [--refresh-ttl 28800] [--secure-cookies]
+// The port may also come from $PORT. Binds to loopback unless told otherwise:
+// the demo users' passwords are public.
+import { stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { createServer } from './app.js';
+import { DEMO_USERS } from './users.js';
+
+const USAGE =
+  'usage: node demo-spa/server/main.js [--port N] [--host ADDR] [--static DIR] ' +
+  '[--access-ttl SECONDS] [--refresh-ttl SECONDS] [--secure-cookies]';
+
+function fail(message) {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+function integer(name, text, min, max) {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) fail(`${name} must be an integer from ${min} to ${max}`);
+  return value;
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      static: { type: 'string' },
+      'access-ttl': { type: 'string', default: '30' },
+      'refresh-ttl': { type: 'string', default: String(8 * 60 * 60) },
+      'secure-cookies': { type: 'boolean', default: false },
+    },
+  }));
+} catch (error) {
+  fail(error.message);
+}
+
+const port = integer('--port', values.port ?? process.env.PORT ?? '8787', 0, 65535);
+if (values.static !== undefined && !(await stat(values.static).catch(() => null))?.isDirectory()) {
+  fail(`--static ${values.static} is not a directory`);
+}
+
+const server = createServer({
+  accessTokenTtl: integer('--access-ttl', values['access-ttl'], 1, 86400),
+  refreshTokenTtl: integer('--refresh-ttl', values['refresh-ttl'], 1, 30 * 86400),
+  staticDir: values.static,
+  secureCookies: values['secure-cookies'],
+});
+
+server.listen(port, values.host, () => {
+  const { address, port: bound } = server.address();
+  const host = address.includes(':') ? `[${address}]` : address;
+  console.log(`edjwt demo backend on http://${host}:${bound}/`);
+  console.log(`demo users: ${DEMO_USERS.map((user) => `${user.username} / ${user.password}`).join(', ')}`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,79 @@
+// `edjwt verify`: checks a token's signature and claims with jwtVerify, against
+// a JWK, a JWK Set (file or URL) or a PEM, and says why it is not valid with
+// jose's error code.
+import { jwtVerify } from '../../index.node.js';
+import { clockToleranceSeconds } from '../arguments.js';
+import { EXIT } from '../exit-status.js';
+import { KEY_OPTIONS, loadKey } from '../key-source.js';
+import { describeTime } from '../time-format.js';
+import { printTokenView } from '../token-view.js';
+
+function verifyOptions(values, nowMs) {
+  return {
+    issuer: values.iss,
+    audience: values.aud,
+    typ: values.typ,
+    algorithms: values.alg,
+    clockTolerance: clockToleranceSeconds(values['clock-tolerance']),
+    currentDate: new Date(nowMs),
+  };
+}
+
+function summary({ protectedHeader, payload }, description, nowMs) {
+  const kid = protectedHeader.kid === undefined ? '' : ` (kid ${JSON.stringify(protectedHeader.kid)})`;
+  const expiry = typeof payload.exp === 'number' ? describeTime('exp', new Date(payload.exp * 1000), nowMs) : 'no exp claim';
+  return `${protectedHeader.alg} signature verified with ${description}${kid}; ${expiry}`;
+}
+
+export const verify = {
+  name: 'verify',
+  summary: 'verify the signature and claims with a JWK, a JWK Set or a PEM',
+  usage: `Usage: edjwt verify <token|-> (--jwk FILE | --jwks URL | --pem FILE) [options]
+
+Verifies a JWT's EdDSA (Ed25519) signature and its claims, as jwtVerify does.
+
+  <token|->               the token, or - to read it from standard input
+  --jwk FILE              a public JWK, or a JWK Set ({"keys": [...]}), as JSON
+  --jwks URL              a JWK Set to fetch (http or https)
+  --pem FILE              an SPKI "PUBLIC KEY" PEM
+  --iss ISSUER            required "iss" (repeat to allow several)
+  --aud AUDIENCE          required "aud" (repeat to allow several)
+  --typ TYPE              required "typ" header
+  --alg ALG               allowed "alg" (repeat to allow several)
+  --clock-tolerance SPAN  seconds, or a span such as "30s", allowed for exp/nbf
+  --json                  print {"valid", "protectedHeader", "payload"} or
+                          {"valid": false, "error": {"code", "message"}} on stdout
+  -h, --help              show this help
+
+Exit status: 0 valid, 1 invalid (the reason and jose's error code, such as
+ERR_JWT_EXPIRED, are printed), 2 usage error.`,
+  options: {
+    ...KEY_OPTIONS,
+    iss: { type: 'string', multiple: true },
+    aud: { type: 'string', multiple: true },
+    typ: { type: 'string' },
+    alg: { type: 'string', multiple: true },
+    'clock-tolerance': { type: 'string' },
+  },
+
+  async run({ values, readToken, output, now }) {
+    const nowMs = now();
+    const options = verifyOptions(values, nowMs);
+    const { key, description } = await loadKey(values);
+    const token = await readToken();
+    let result;
+    try {
+      result = await jwtVerify(token, key, options);
+    } catch (error) {
+      return output.tokenFailure(error, values.json, { valid: false });
+    }
+    const { protectedHeader, payload } = result;
+    if (values.json) {
+      output.json({ valid: true, protectedHeader, payload });
+    } else {
+      output.line(`${output.colors.green('valid')}: ${summary(result, description, nowMs)}`);
+      printTokenView(output, { protectedHeader, payload }, nowMs);
+    }
+    return EXIT.valid;
+  },
+};

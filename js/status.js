@@ -1,0 +1,79 @@
+// The one table from core status codes (wasm/core/status.hpp) to errors.
+// jose's class for the same failure differs by entry point, so each row names
+// the class per operation:
+//   decode — decodeJwt (every problem is JWTInvalid)
+//   header — decodeProtectedHeader (every problem is TypeError)
+//   verify — jwtVerify / compactVerify (jose's verifyCompact)
+//   key    — importJWK / importSPKI and JWK Set members
+// A row with one class applies to every operation.
+import {
+  JOSEAlgNotAllowed,
+  JOSENotSupported,
+  JWKInvalid,
+  JWSInvalid,
+  JWSSignatureVerificationFailed,
+  JWTClaimValidationFailed,
+  JWTExpired,
+  JWTInvalid,
+} from './errors.js';
+
+export const Status = Object.freeze({
+  ok: 0,
+  token_too_long: 1,
+  compact_malformed: 2,
+  jwe_not_supported: 3,
+  header_malformed: 4,
+  payload_encoding_malformed: 5,
+  claims_malformed: 6,
+  signature_malformed: 7,
+  header_invalid: 8,
+  crit_unsupported: 9,
+  alg_not_allowed: 10,
+  alg_not_supported: 11,
+  key_unusable: 12,
+  key_type_not_supported: 13,
+  signature_invalid: 14,
+  unencoded_payload: 15,
+  claim_invalid: 16,
+  claim_expired: 17,
+  key_invalid: 18,
+});
+
+const structural = { decode: JWTInvalid, header: TypeError, verify: JWSInvalid };
+
+const rows = new Map([
+  [Status.token_too_long, structural],
+  [Status.compact_malformed, structural],
+  [Status.jwe_not_supported, structural],
+  [Status.header_malformed, structural],
+  [Status.payload_encoding_malformed, structural],
+  [Status.claims_malformed, { decode: JWTInvalid, header: TypeError, verify: JWTInvalid }],
+  [Status.signature_malformed, JWSInvalid],
+  [Status.header_invalid, JWSInvalid],
+  [Status.crit_unsupported, JOSENotSupported],
+  [Status.alg_not_allowed, JOSEAlgNotAllowed],
+  [Status.alg_not_supported, JOSENotSupported],
+  [Status.key_unusable, TypeError],
+  [Status.key_type_not_supported, JOSENotSupported],
+  [Status.signature_invalid, JWSSignatureVerificationFailed],
+  [Status.unencoded_payload, JWTInvalid],
+  [Status.claim_invalid, JWTClaimValidationFailed],
+  [Status.claim_expired, JWTExpired],
+  [Status.key_invalid, JWKInvalid],
+]);
+
+/**
+ * The error for a failed core call.
+ * @param {{status: number, message: string, claim?: string, reason?: string}} result
+ * @param {'decode'|'header'|'verify'|'key'} operation  whose classes apply
+ * @param {object} [payload]  the verified claims, for claim errors (as jose attaches them)
+ */
+export function errorFor(result, operation, payload) {
+  const row = rows.get(result.status);
+  if (!row) return new Error(`edjwt: unknown core status ${result.status}`);
+  const ErrorClass = typeof row === 'function' ? row : row[operation];
+  if (ErrorClass === JWTExpired || ErrorClass === JWTClaimValidationFailed) {
+    return new ErrorClass(result.message, payload, result.claim, result.reason);
+  }
+  return new ErrorClass(result.message);
+}

@@ -1,0 +1,96 @@
+// Verification with jose v6's API: jwtVerify, compactVerify, plus edjwt's
+// jwtVerifySync and the raw ed25519Verify. One core call does every check in
+// jose's order; a key function (a JWK Set) is consulted between the header
+// checks and the signature, as jose does. Nothing from the payload leaves
+// here before its signature has verified.
+import { JWSInvalid } from './errors.js';
+import { selectKeySync } from './jwks.js';
+import { keyMaterial, keyMaterialAsync } from './keys.js';
+import { lengthFailure } from './limits.js';
+import { core } from './module.js';
+import { coreOptions } from './options.js';
+import { errorFor, Status } from './status.js';
+
+const NO_KEY = { publicKey: new Uint8Array(0), form: 0, alg: '', use: '', keyOps: 0, signatureKnownValid: false };
+const utf8 = new TextDecoder();
+
+function compactString(jws) {
+  if (jws instanceof Uint8Array) return utf8.decode(jws);
+  if (typeof jws !== 'string') throw new JWSInvalid('Compact JWS must be a string or Uint8Array');
+  return jws;
+}
+
+// Checked before the token is copied into wasm memory, so an oversized token never grows the heap.
+function assertWithinLimit(token) {
+  const tooLong = lengthFailure(token);
+  if (tooLong) throw errorFor(tooLong, 'verify');
+}
+
+function check(result) {
+  if (result.status !== Status.ok) throw errorFor(result, 'verify');
+  return result;
+}
+
+// Header checks only, for a key function to see the header jose would give it.
+function acceptedHeader(token, options) {
+  return JSON.parse(check(core().verify(token, NO_KEY, options, true)).header);
+}
+
+function jwsParts(token) {
+  const [protectedHeader, payload, signature] = token.split('.');
+  return { payload, protected: protectedHeader, signature };
+}
+
+function verified(token, material, options, resolvedKey) {
+  const { cache } = material;
+  const result = core().verify(token, { ...material, signatureKnownValid: cache?.has(token) ?? false }, options, false);
+  if (result.signatureVerified) cache?.add(token);
+  if (result.status !== Status.ok) {
+    throw errorFor(result, 'verify', result.signatureVerified && result.claims ? JSON.parse(result.claims) : undefined);
+  }
+  const protectedHeader = JSON.parse(result.header);
+  const payload = options.jwt ? JSON.parse(result.claims) : result.payload;
+  return resolvedKey ? { payload, protectedHeader, key: resolvedKey } : { payload, protectedHeader };
+}
+
+async function verifyAsync(jws, key, options, jwt) {
+  const token = compactString(jws);
+  const compiled = coreOptions(options, jwt);
+  assertWithinLimit(token);
+  if (typeof key !== 'function') return verified(token, await keyMaterialAsync(key), compiled);
+  const resolvedKey = await key(acceptedHeader(token, compiled), jwsParts(token));
+  return verified(token, await keyMaterialAsync(resolvedKey), compiled, resolvedKey);
+}
+
+/** jose's jwtVerify: the verified claims and protected header, or a jose error. */
+export function jwtVerify(jwt, key, options) {
+  return verifyAsync(jwt, key, options, true);
+}
+
+/** jose's compactVerify: the verified payload bytes and protected header. */
+export function compactVerify(jws, key, options) {
+  return verifyAsync(jws, key, options, false);
+}
+
+/**
+ * jwtVerify without a Promise (edjwt's own), for a key, a public JWK, or a set
+ * from createLocalJWKSet. Remote sets need the network, so they are async only.
+ */
+export function jwtVerifySync(jwt, key, options) {
+  const token = compactString(jwt);
+  const compiled = coreOptions(options, true);
+  assertWithinLimit(token);
+  if (typeof key !== 'function') return verified(token, keyMaterial(key), compiled);
+  const select = key[selectKeySync];
+  if (!select) throw new TypeError('jwtVerifySync takes a key, a JWK, or a set from createLocalJWKSet');
+  const resolvedKey = select(acceptedHeader(token, compiled));
+  return verified(token, keyMaterial(resolvedKey), compiled, resolvedKey);
+}
+
+/** Raw Ed25519 verification with libsodium's strict rules. Wrong lengths give false. */
+export function ed25519Verify(publicKey, message, signature) {
+  for (const [name, value] of [['publicKey', publicKey], ['message', message], ['signature', signature]]) {
+    if (!(value instanceof Uint8Array)) throw new TypeError(`${name} must be a Uint8Array`);
+  }
+  return core().ed25519Verify(publicKey, message, signature);
+}

@@ -1,0 +1,15 @@
+// Prints what a browser loads from edjwt: the .wasm and its JS glue, raw and gzip.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const files = ['dist/edjwt-core.wasm', 'dist/edjwt-core.mjs'];
+let raw = 0;
+let gzip = 0;
+for (const file of files) {
+  const bytes = readFileSync(new URL(`../${file}`, import.meta.url));
+  const zipped = gzipSync(bytes, { level: 9 }).length;
+  raw += bytes.length;
+  gzip += zipped;
+  console.log(`size: ${file.padEnd(22)} ${(bytes.length / 1024).toFixed(1).padStart(6)} KB raw ${(zipped / 1024).toFixed(1).padStart(6)} KB gzip`);
+}
+console.log(`size: ${'total'.padEnd(22)} ${(raw / 1024).toFixed(1).padStart(6)} KB raw ${(gzip / 1024).toFixed(1).padStart(6)} KB gzip`);

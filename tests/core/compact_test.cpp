@@ -1,0 +1,47 @@
+// Compact JWS splitting: exactly three segments, a JWE named as such, the length limit first.
+#include "core/compact.hpp"
+
+#include <gtest/gtest.h>
+
+using edjwt::CompactJws;
+using edjwt::Limits;
+using edjwt::Status;
+
+TEST(Compact, SplitsThreeSegmentsWithoutCopying) {
+  const std::string token = "aaa.bbb.ccc";
+  CompactJws jws;
+  ASSERT_TRUE(edjwt::split_compact_jws(token, Limits{}, jws).ok());
+  EXPECT_EQ(jws.header, "aaa");
+  EXPECT_EQ(jws.payload, "bbb");
+  EXPECT_EQ(jws.signature, "ccc");
+  EXPECT_EQ(jws.signing_input, "aaa.bbb");
+  EXPECT_EQ(jws.header.data(), token.data());
+}
+
+TEST(Compact, AllowsEmptySegmentsForLaterChecks) {
+  CompactJws jws;
+  EXPECT_TRUE(edjwt::split_compact_jws("..", Limits{}, jws).ok());
+}
+
+TEST(Compact, RejectsOtherSegmentCounts) {
+  CompactJws jws;
+  for (const char* token : {"", "a", "a.b", "a.b.c.d", "a.b.c.d.e.f"}) {
+    EXPECT_EQ(edjwt::split_compact_jws(token, Limits{}, jws).status, Status::compact_malformed) << token;
+  }
+}
+
+TEST(Compact, NamesFiveSegmentsAsAnUnsupportedJwe) {
+  CompactJws jws;
+  const auto outcome = edjwt::split_compact_jws("a.b.c.d.e", Limits{}, jws);
+  EXPECT_EQ(outcome.status, Status::jwe_not_supported);
+  EXPECT_NE(outcome.message.find("JWE"), std::string::npos);
+}
+
+TEST(Compact, EnforcesTheLengthLimitBeforeSplitting) {
+  Limits limits;
+  limits.max_token_length = 10;
+  CompactJws jws;
+  EXPECT_TRUE(edjwt::split_compact_jws("aaaa.bb.cc", limits, jws).ok());
+  EXPECT_EQ(edjwt::split_compact_jws("aaaa.bb.ccc", limits, jws).status, Status::token_too_long);
+  EXPECT_EQ(edjwt::split_compact_jws(std::string(11, '.'), limits, jws).status, Status::token_too_long);
+}

@@ -1,0 +1,139 @@
+// Verification of compact JWS/JWT follows jose's order of checks, and never
+// hands out a payload whose signature has not verified.
+#include "core/verify.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/signing.hpp"
+
+using edjwt::Limits;
+using edjwt::Status;
+using edjwt::VerifyKey;
+using edjwt::VerifyOptions;
+using edjwt::testing::b64;
+using edjwt::testing::Signer;
+
+namespace {
+const Signer signer;
+const Signer other;
+
+VerifyKey key_of(const Signer& s) {
+  VerifyKey key;
+  key.public_key = &s.public_key;
+  return key;
+}
+
+VerifyOptions at(double now) {
+  VerifyOptions options;
+  options.claims.now = now;
+  return options;
+}
+
+edjwt::VerifyResult run(const std::string& token, const VerifyOptions& options = at(100), const Signer& by = signer) {
+  return edjwt::verify_compact(token, key_of(by), options, Limits{});
+}
+}  // namespace
+
+TEST(Verify, AcceptsAValidToken) {
+  const auto result = run(signer.sign(R"({"alg":"EdDSA"})", R"({"sub":"u","exp":200})"));
+  ASSERT_TRUE(result.outcome.ok()) << result.outcome.message;
+  EXPECT_EQ(result.payload, R"({"sub":"u","exp":200})");
+  EXPECT_EQ(result.header_json, R"({"alg":"EdDSA"})");
+  EXPECT_TRUE(result.signature_verified);
+}
+
+TEST(Verify, AcceptsTheFullySpecifiedEd25519Alg) {
+  EXPECT_TRUE(run(signer.sign(R"({"alg":"Ed25519"})", "{}")).outcome.ok());
+}
+
+TEST(Verify, RefusesAnotherKeysSignatureWithoutThePayload) {
+  const auto result = run(signer.sign(R"({"alg":"EdDSA"})", R"({"secret":1})"), at(100), other);
+  EXPECT_EQ(result.outcome.status, Status::signature_invalid);
+  EXPECT_TRUE(result.payload.empty());
+  EXPECT_FALSE(result.signature_verified);
+}
+
+TEST(Verify, RefusesATamperedPayload) {
+  std::string token = signer.sign(R"({"alg":"EdDSA"})", R"({"admin":false})");
+  const std::string forged = b64(R"({"admin":true})");
+  const auto first = token.find('.'), second = token.find('.', first + 1);
+  token.replace(first + 1, second - first - 1, forged);
+  EXPECT_EQ(run(token).outcome.status, Status::signature_invalid);
+}
+
+TEST(Verify, RefusesAlgorithmsTheKeyCannotServe) {
+  EXPECT_EQ(run(signer.sign(R"({"alg":"HS256"})", "{}")).outcome.status, Status::key_unusable);
+  EXPECT_EQ(run(signer.sign(R"({"alg":"none"})", "{}")).outcome.status, Status::alg_not_supported);
+  EXPECT_EQ(run(signer.sign(R"({"alg":"Ed448"})", "{}")).outcome.status, Status::alg_not_supported);
+  EXPECT_EQ(run(signer.sign(R"({})", "{}")).outcome.status, Status::header_invalid);
+  EXPECT_EQ(run(signer.sign(R"({"alg":""})", "{}")).outcome.status, Status::header_invalid);
+}
+
+TEST(Verify, HonoursTheAlgorithmsAllowList) {
+  VerifyOptions options = at(100);
+  options.check_algorithms = true;
+  options.algorithms = {"Ed25519"};
+  EXPECT_EQ(run(signer.sign(R"({"alg":"EdDSA"})", "{}"), options).outcome.status, Status::alg_not_allowed);
+  EXPECT_TRUE(run(signer.sign(R"({"alg":"Ed25519"})", "{}"), options).outcome.ok());
+}
+
+TEST(Verify, ChecksCrit) {
+  EXPECT_EQ(run(signer.sign(R"({"alg":"EdDSA","crit":["exp"],"exp":1})", "{}")).outcome.status,
+            Status::crit_unsupported);
+  VerifyOptions options = at(100);
+  options.crit = {"exp"};
+  EXPECT_TRUE(run(signer.sign(R"({"alg":"EdDSA","crit":["exp"],"exp":1})", "{}"), options).outcome.ok());
+  EXPECT_EQ(run(signer.sign(R"({"alg":"EdDSA","crit":["exp"]})", "{}"), options).outcome.status, Status::header_invalid);
+  EXPECT_EQ(run(signer.sign(R"({"alg":"EdDSA","crit":[]})", "{}")).outcome.status, Status::header_invalid);
+}
+
+TEST(Verify, UnencodedPayloadsVerifyAsJwsButNotAsJwt) {
+  const std::string token = signer.sign_segments(b64(R"({"alg":"EdDSA","b64":false,"crit":["b64"]})"), "hello");
+  VerifyOptions jws = at(100);
+  jws.jwt = false;
+  const auto result = run(token, jws);
+  ASSERT_TRUE(result.outcome.ok()) << result.outcome.message;
+  EXPECT_EQ(result.payload, "hello");
+  EXPECT_EQ(run(token).outcome.status, Status::unencoded_payload);
+}
+
+TEST(Verify, ChecksSignatureEncodingBeforeTheKeyAndAfterTheAlg) {
+  std::string token = signer.sign(R"({"alg":"HS256"})", "{}") + "=";
+  EXPECT_EQ(run(token).outcome.status, Status::signature_malformed);
+  token = signer.sign(R"({"alg":"nope"})", "{}") + "=";
+  EXPECT_EQ(run(token).outcome.status, Status::alg_not_supported);
+}
+
+TEST(Verify, ClaimFailuresComeAfterTheSignatureAndCarryThePayload) {
+  const auto result = run(signer.sign(R"({"alg":"EdDSA"})", R"({"exp":50})"));
+  EXPECT_EQ(result.outcome.status, Status::claim_expired);
+  EXPECT_TRUE(result.signature_verified);
+  EXPECT_EQ(result.payload, R"({"exp":50})");
+  EXPECT_EQ(result.claim, "exp");
+}
+
+TEST(Verify, RefusesClaimsThatAreNotAFaithfulObject) {
+  EXPECT_EQ(run(signer.sign(R"({"alg":"EdDSA"})", R"([1])")).outcome.status, Status::claims_malformed);
+  EXPECT_EQ(run(signer.sign(R"({"alg":"EdDSA"})", R"({"exp":1e400})")).outcome.status, Status::claims_malformed);
+}
+
+TEST(Verify, AKnownValidSignatureSkipsOnlyTheCurveArithmetic) {
+  const std::string token = signer.sign(R"({"alg":"EdDSA"})", R"({"exp":50})");
+  VerifyKey key = key_of(other);
+  key.signature_known_valid = true;
+  const auto result = edjwt::verify_compact(token, key, at(100), Limits{});
+  EXPECT_EQ(result.outcome.status, Status::claim_expired);  // claims are still checked
+}
+
+TEST(Verify, TheHeaderStageStopsBeforeTheKey) {
+  const auto result = edjwt::verify_compact(signer.sign(R"({"alg":"EdDSA","kid":"k1"})", "{}"), VerifyKey{}, at(100),
+                                            Limits{}, edjwt::Stage::header);
+  EXPECT_TRUE(result.outcome.ok());
+  EXPECT_EQ(result.header_json, R"({"alg":"EdDSA","kid":"k1"})");
+  EXPECT_TRUE(result.payload.empty());
+}
+
+TEST(Verify, AMissingKeyIsAnErrorNotACrash) {
+  const auto result = edjwt::verify_compact(signer.sign(R"({"alg":"EdDSA"})", "{}"), VerifyKey{}, at(100), Limits{});
+  EXPECT_EQ(result.outcome.status, Status::key_invalid);
+}

@@ -1,0 +1,52 @@
+// The verified-signature cache: a token verified again skips the signature
+// math, but claims are checked on every call, and the cache stays bounded.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createLocalJWKSet, errors, importJWK, jwtVerify, jwtVerifySync } from 'edjwt';
+import { SignatureCache } from '../../js/signature-cache.js';
+import { makeSigner } from './support/signing.js';
+
+const signer = makeSigner();
+
+test('claims are still checked on a cache hit', async () => {
+  const key = await importJWK(signer.jwk, 'EdDSA', { cache: { size: 10 } });
+  const token = signer.sign({ alg: 'EdDSA' }, { exp: 1000 });
+  assert.ok(jwtVerifySync(token, key, { currentDate: new Date(999_000) }));
+  assert.throws(() => jwtVerifySync(token, key, { currentDate: new Date(1_000_000) }), errors.JWTExpired);
+});
+
+test('only a verified signature is remembered: a forged twin of a cached token still fails', async () => {
+  const key = await importJWK(signer.jwk, 'EdDSA', { cache: { size: 10 } });
+  const token = signer.sign({ alg: 'EdDSA' }, { a: 1 });
+  jwtVerifySync(token, key);
+  const forged = `${token.split('.').slice(0, 2).join('.')}.${'A'.repeat(86)}`;
+  assert.throws(() => jwtVerifySync(forged, key), errors.JWSSignatureVerificationFailed);
+  assert.throws(() => jwtVerifySync(forged, key), errors.JWSSignatureVerificationFailed);
+});
+
+test('the cache is per key: another key does not inherit its entries', async () => {
+  const cached = await importJWK(signer.jwk, 'EdDSA', { cache: { size: 10 } });
+  const other = makeSigner();
+  const token = signer.sign({ alg: 'EdDSA' }, { a: 1 });
+  jwtVerifySync(token, cached);
+  await assert.rejects(jwtVerify(token, other.jwk), errors.JWSSignatureVerificationFailed);
+});
+
+test('sets pass the option to their members', async () => {
+  const set = createLocalJWKSet({ keys: [{ ...signer.jwk, kid: 'k' }] }, { cache: { size: 4 } });
+  const token = signer.sign({ alg: 'EdDSA', kid: 'k' }, { a: 1 });
+  assert.ok(await jwtVerify(token, set));
+  assert.ok(await jwtVerify(token, set));
+});
+
+test('the LRU is bounded and evicts the least recently used', () => {
+  const cache = new SignatureCache(2);
+  cache.add('a');
+  cache.add('b');
+  assert.equal(cache.has('a'), true);
+  cache.add('c');
+  assert.equal(cache.size, 2);
+  assert.equal(cache.has('b'), false);
+  assert.equal(cache.has('a'), true);
+  assert.throws(() => new SignatureCache(0), TypeError);
+});

@@ -1,0 +1,391 @@
+// The only file that knows JavaScript exists: Embind bindings of free functions
+// and plain value objects over the core. No classes, no handles to .delete(),
+// no pointers. The JS wrapper (js/) owns the public API and argument checks;
+// binary data crosses as Uint8Array (std::string on the way in, a copied
+// Uint8Array on the way out).
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <string>
+
+#include "core/clock_skew.hpp"
+#include "core/decode.hpp"
+#include "core/ed25519.hpp"
+#include "core/expiry.hpp"
+#include "core/keys.hpp"
+#include "core/limits.hpp"
+#include "core/schedule.hpp"
+#include "core/verify.hpp"
+
+namespace {
+
+using emscripten::val;
+
+edjwt::Limits limits;  // set from JS by setLimits; read by every call
+
+struct JsLimits {
+  unsigned maxTokenLength;
+  int maxJsonDepth;
+};
+
+struct JsDecoded {
+  int status;
+  std::string message;
+  std::string json;
+};
+
+struct JsImportedKey {
+  int status;
+  std::string message;
+  val publicKey = val::undefined();  // Uint8Array(32), or undefined on failure
+};
+
+struct JsKey {
+  std::string publicKey;  // 32 bytes, checked at import
+  int form;               // keys::KeyForm
+  std::string alg, use;   // a JWK's constraints, empty when absent
+  int keyOps;             // keys::KeyOps
+  bool signatureKnownValid;
+};
+
+struct JsClaimRules {
+  val issuers = val::undefined(), audiences = val::undefined(), requiredClaims = val::undefined();
+  val subject = val::undefined(), typ = val::undefined();  // string or undefined
+  double now = 0, clockTolerance = 0;
+  val maxTokenAge = val::undefined();                      // number or undefined
+};
+
+struct JsVerifyOptions {
+  val algorithms = val::undefined();  // array of strings, or undefined
+  val crit = val::undefined();        // array of strings
+  bool jwt = true;
+  JsClaimRules claims;
+};
+
+struct JsVerified {
+  int status;
+  std::string message;
+  std::string header;
+  std::string claims;  // the claims JSON (jwt), once the signature verified
+  val payload = val::undefined();  // the payload bytes (compact JWS), once the signature verified
+  bool signatureVerified;
+  std::string claim, reason;
+};
+
+val bytes(const std::uint8_t* data, std::size_t size) {
+  return val::global("Uint8Array").new_(emscripten::typed_memory_view(size, data));
+}
+
+JsDecoded to_js(edjwt::DecodedJson&& decoded) {
+  return {static_cast<int>(decoded.outcome.status), std::move(decoded.outcome.message), std::move(decoded.json)};
+}
+
+JsLimits get_limits() { return {static_cast<unsigned>(limits.max_token_length), limits.max_json_depth}; }
+
+void set_limits(const JsLimits& value) {
+  limits.max_token_length = value.maxTokenLength;
+  limits.max_json_depth = value.maxJsonDepth;
+}
+
+JsDecoded decode_jwt_claims(const std::string& token) { return to_js(edjwt::decode_jwt_claims(token, limits)); }
+
+JsDecoded decode_protected_header(const std::string& token) {
+  return to_js(edjwt::decode_protected_header(token, limits));
+}
+
+JsDecoded decode_protected_header_segment(const std::string& segment) {
+  return to_js(edjwt::decode_protected_header_segment(segment, limits));
+}
+
+bool ed25519_verify(const std::string& key, const std::string& message, const std::string& signature) {
+  return edjwt::ed25519::verify(reinterpret_cast<const std::uint8_t*>(key.data()), key.size(),
+                                reinterpret_cast<const std::uint8_t*>(message.data()), message.size(),
+                                reinterpret_cast<const std::uint8_t*>(signature.data()), signature.size());
+}
+
+JsImportedKey to_js(const edjwt::Outcome& outcome, const edjwt::keys::PublicKey& key) {
+  return {static_cast<int>(outcome.status), outcome.message,
+          outcome.ok() ? bytes(key.data(), key.size()) : val::undefined()};
+}
+
+JsImportedKey import_raw_key(const std::string& raw) {
+  edjwt::keys::PublicKey key{};
+  return to_js(edjwt::keys::import_raw(reinterpret_cast<const std::uint8_t*>(raw.data()), raw.size(), key), key);
+}
+
+JsImportedKey import_jwk_x(const std::string& x) {
+  edjwt::keys::PublicKey key{};
+  return to_js(edjwt::keys::import_jwk_x(x, key), key);
+}
+
+JsImportedKey import_spki_pem(const std::string& pem) {
+  edjwt::keys::PublicKey key{};
+  return to_js(edjwt::keys::import_spki_pem(pem, key), key);
+}
+
+std::vector<std::string> strings(const val& list) {
+  return list.isUndefined() ? std::vector<std::string>{} : emscripten::vecFromJSArray<std::string>(list);
+}
+
+edjwt::VerifyOptions to_core(const JsVerifyOptions& js) {
+  edjwt::VerifyOptions options;
+  options.check_algorithms = !js.algorithms.isUndefined();
+  options.algorithms = strings(js.algorithms);
+  options.crit = strings(js.crit);
+  options.jwt = js.jwt;
+  edjwt::ClaimRules& rules = options.claims;
+  rules.check_issuer = !js.claims.issuers.isUndefined();
+  rules.issuers = strings(js.claims.issuers);
+  rules.check_audience = !js.claims.audiences.isUndefined();
+  rules.audiences = strings(js.claims.audiences);
+  rules.required = strings(js.claims.requiredClaims);
+  rules.check_subject = !js.claims.subject.isUndefined();
+  if (rules.check_subject) rules.subject = js.claims.subject.as<std::string>();
+  rules.check_typ = !js.claims.typ.isUndefined();
+  if (rules.check_typ) rules.typ = js.claims.typ.as<std::string>();
+  rules.now = js.claims.now;
+  rules.clock_tolerance = js.claims.clockTolerance;
+  rules.check_max_token_age = !js.claims.maxTokenAge.isUndefined();
+  if (rules.check_max_token_age) rules.max_token_age = js.claims.maxTokenAge.as<double>();
+  return options;
+}
+
+JsVerified verify(const std::string& token, const JsKey& js_key, const JsVerifyOptions& js_options, bool header_only) {
+  edjwt::keys::PublicKey public_key{};
+  edjwt::VerifyKey key;
+  if (js_key.publicKey.size() == public_key.size()) {
+    std::copy(js_key.publicKey.begin(), js_key.publicKey.end(), public_key.begin());
+  }
+  key.public_key = &public_key;
+  key.usage = {static_cast<edjwt::keys::KeyForm>(js_key.form), js_key.alg, js_key.use,
+               static_cast<edjwt::keys::KeyOps>(js_key.keyOps)};
+  key.signature_known_valid = js_key.signatureKnownValid;
+  const edjwt::VerifyOptions options = to_core(js_options);
+  edjwt::VerifyResult result = edjwt::verify_compact(token, key, options, limits,
+                                                     header_only ? edjwt::Stage::header : edjwt::Stage::full);
+  JsVerified out{static_cast<int>(result.outcome.status),
+                 std::move(result.outcome.message),
+                 std::move(result.header_json),
+                 {},
+                 val::undefined(),
+                 result.signature_verified,
+                 std::move(result.claim),
+                 std::move(result.reason)};
+  if (options.jwt) {
+    out.claims = std::move(result.payload);
+  } else if (result.signature_verified && result.outcome.ok()) {
+    out.payload = bytes(reinterpret_cast<const std::uint8_t*>(result.payload.data()), result.payload.size());
+  }
+  return out;
+}
+
+namespace schedule = edjwt::schedule;
+
+struct JsExpiry {
+  int status;
+  std::string message;
+  int state;  // expiry::TokenState
+  edjwt::expiry::Times times;
+  double expiresInMs, lifetimeMs;
+  bool expired, notYetValid;
+};
+
+JsExpiry get_expiry(const std::string& text, bool is_token, double now_ms, double offset_ms, double tolerance_ms,
+                    const schedule::Policy& policy) {
+  JsExpiry out{};
+  edjwt::RegisteredClaims claims;
+  edjwt::Outcome outcome;
+  if (is_token) {
+    outcome = edjwt::decode_jwt_claims(text, limits, &claims).outcome;
+  } else {
+    edjwt::RegisteredClaimsSink sink(claims);
+    if (const auto check = edjwt::json::check_object(text, limits.max_json_depth, &sink); !check.ok()) {
+      outcome = edjwt::Outcome::failure(edjwt::Status::claims_malformed, "claims: " + edjwt::json::describe(check));
+    }
+  }
+  if (outcome.ok()) outcome = edjwt::expiry::times_of(claims, out.times);
+  out.status = static_cast<int>(outcome.status);
+  out.message = outcome.message;
+  if (!outcome.ok()) return out;
+  const auto expiry = edjwt::expiry::evaluate(out.times, now_ms, offset_ms, tolerance_ms, policy);
+  out.state = static_cast<int>(expiry.state);
+  out.expiresInMs = expiry.expires_in_ms;
+  out.lifetimeMs = expiry.lifetime_ms;
+  out.expired = expiry.expired;
+  out.notYetValid = expiry.not_yet_valid;
+  return out;
+}
+
+// The scheduling state crosses as plain numbers and booleans; enums as ints.
+struct JsSessionState {
+  int phase;
+  bool hasToken;
+  schedule::TokenTimes token;
+  double clockOffsetMs, lastRefreshMs;
+  int failures;
+  double wakeAtMs;
+  bool expiringSignalled, expiredSignalled;
+};
+
+struct JsSessionEvent {
+  int kind;
+  double nowMs, jitter;
+  bool fatal;
+  schedule::TokenTimes token;
+};
+
+struct JsSessionStep {
+  JsSessionState state;
+  int action;
+  bool signalExpiring, signalExpired;
+};
+
+JsSessionState to_js(const schedule::State& s) {
+  return {static_cast<int>(s.phase), s.has_token,       s.token,    s.clock_offset_ms,   s.last_refresh_ms,
+          s.failures,                s.wake_at_ms,      s.expiring_signalled, s.expired_signalled};
+}
+
+schedule::State to_core(const JsSessionState& s) {
+  schedule::State out;
+  out.phase = static_cast<schedule::Phase>(s.phase);
+  out.has_token = s.hasToken;
+  out.token = s.token;
+  out.clock_offset_ms = s.clockOffsetMs;
+  out.last_refresh_ms = s.lastRefreshMs;
+  out.failures = s.failures;
+  out.wake_at_ms = s.wakeAtMs;
+  out.expiring_signalled = s.expiringSignalled;
+  out.expired_signalled = s.expiredSignalled;
+  return out;
+}
+
+JsSessionState initial_session_state() { return to_js(schedule::State{}); }
+
+JsSessionStep session_step(const JsSessionState& state, const JsSessionEvent& js_event, const schedule::Policy& policy) {
+  schedule::Event event{static_cast<schedule::EventKind>(js_event.kind), js_event.nowMs, js_event.jitter, js_event.fatal,
+                        js_event.token};
+  const schedule::Step step = schedule::advance(to_core(state), event, policy);
+  return {to_js(step.state), static_cast<int>(step.action), step.signal_expiring, step.signal_expired};
+}
+
+edjwt::clock_skew::Estimate clock_sample(const edjwt::clock_skew::Estimate& current, double issuer_ms, double local_ms) {
+  return edjwt::clock_skew::add_sample(current, issuer_ms, local_ms);
+}
+
+schedule::Policy default_policy() { return {}; }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(edjwt) {
+  using emscripten::value_object;
+  value_object<JsLimits>("Limits")
+      .field("maxTokenLength", &JsLimits::maxTokenLength)
+      .field("maxJsonDepth", &JsLimits::maxJsonDepth);
+  value_object<JsDecoded>("Decoded")
+      .field("status", &JsDecoded::status)
+      .field("message", &JsDecoded::message)
+      .field("json", &JsDecoded::json);
+  value_object<JsImportedKey>("ImportedKey")
+      .field("status", &JsImportedKey::status)
+      .field("message", &JsImportedKey::message)
+      .field("publicKey", &JsImportedKey::publicKey);
+  value_object<JsKey>("Key")
+      .field("publicKey", &JsKey::publicKey)
+      .field("form", &JsKey::form)
+      .field("alg", &JsKey::alg)
+      .field("use", &JsKey::use)
+      .field("keyOps", &JsKey::keyOps)
+      .field("signatureKnownValid", &JsKey::signatureKnownValid);
+  value_object<JsClaimRules>("ClaimRules")
+      .field("issuers", &JsClaimRules::issuers)
+      .field("audiences", &JsClaimRules::audiences)
+      .field("requiredClaims", &JsClaimRules::requiredClaims)
+      .field("subject", &JsClaimRules::subject)
+      .field("typ", &JsClaimRules::typ)
+      .field("now", &JsClaimRules::now)
+      .field("clockTolerance", &JsClaimRules::clockTolerance)
+      .field("maxTokenAge", &JsClaimRules::maxTokenAge);
+  value_object<JsVerifyOptions>("VerifyOptions")
+      .field("algorithms", &JsVerifyOptions::algorithms)
+      .field("crit", &JsVerifyOptions::crit)
+      .field("jwt", &JsVerifyOptions::jwt)
+      .field("claims", &JsVerifyOptions::claims);
+  value_object<JsVerified>("Verified")
+      .field("status", &JsVerified::status)
+      .field("message", &JsVerified::message)
+      .field("header", &JsVerified::header)
+      .field("claims", &JsVerified::claims)
+      .field("payload", &JsVerified::payload)
+      .field("signatureVerified", &JsVerified::signatureVerified)
+      .field("claim", &JsVerified::claim)
+      .field("reason", &JsVerified::reason);
+  value_object<schedule::Policy>("Policy")
+      .field("refreshLeadMs", &schedule::Policy::refresh_lead_ms)
+      .field("refreshAtLifetime", &schedule::Policy::refresh_at_lifetime)
+      .field("minRefreshGapMs", &schedule::Policy::min_refresh_gap_ms)
+      .field("jitterMs", &schedule::Policy::jitter_ms)
+      .field("jitterLifetime", &schedule::Policy::jitter_lifetime)
+      .field("retryInitialMs", &schedule::Policy::retry_initial_ms)
+      .field("retryMaxMs", &schedule::Policy::retry_max_ms);
+  value_object<schedule::TokenTimes>("TokenTimes")
+      .field("hasExp", &schedule::TokenTimes::has_exp)
+      .field("hasIat", &schedule::TokenTimes::has_iat)
+      .field("expMs", &schedule::TokenTimes::exp_ms)
+      .field("iatMs", &schedule::TokenTimes::iat_ms);
+  value_object<edjwt::expiry::Times>("ExpiryTimes")
+      .field("hasExp", &edjwt::expiry::Times::has_exp)
+      .field("hasNbf", &edjwt::expiry::Times::has_nbf)
+      .field("hasIat", &edjwt::expiry::Times::has_iat)
+      .field("expMs", &edjwt::expiry::Times::exp_ms)
+      .field("nbfMs", &edjwt::expiry::Times::nbf_ms)
+      .field("iatMs", &edjwt::expiry::Times::iat_ms);
+  value_object<JsExpiry>("Expiry")
+      .field("status", &JsExpiry::status)
+      .field("message", &JsExpiry::message)
+      .field("state", &JsExpiry::state)
+      .field("times", &JsExpiry::times)
+      .field("expiresInMs", &JsExpiry::expiresInMs)
+      .field("lifetimeMs", &JsExpiry::lifetimeMs)
+      .field("expired", &JsExpiry::expired)
+      .field("notYetValid", &JsExpiry::notYetValid);
+  value_object<JsSessionState>("SessionState")
+      .field("phase", &JsSessionState::phase)
+      .field("hasToken", &JsSessionState::hasToken)
+      .field("token", &JsSessionState::token)
+      .field("clockOffsetMs", &JsSessionState::clockOffsetMs)
+      .field("lastRefreshMs", &JsSessionState::lastRefreshMs)
+      .field("failures", &JsSessionState::failures)
+      .field("wakeAtMs", &JsSessionState::wakeAtMs)
+      .field("expiringSignalled", &JsSessionState::expiringSignalled)
+      .field("expiredSignalled", &JsSessionState::expiredSignalled);
+  value_object<JsSessionEvent>("SessionEvent")
+      .field("kind", &JsSessionEvent::kind)
+      .field("nowMs", &JsSessionEvent::nowMs)
+      .field("jitter", &JsSessionEvent::jitter)
+      .field("fatal", &JsSessionEvent::fatal)
+      .field("token", &JsSessionEvent::token);
+  value_object<JsSessionStep>("SessionStep")
+      .field("state", &JsSessionStep::state)
+      .field("action", &JsSessionStep::action)
+      .field("signalExpiring", &JsSessionStep::signalExpiring)
+      .field("signalExpired", &JsSessionStep::signalExpired);
+  value_object<edjwt::clock_skew::Estimate>("ClockEstimate")
+      .field("hasEstimate", &edjwt::clock_skew::Estimate::has_estimate)
+      .field("offsetMs", &edjwt::clock_skew::Estimate::offset_ms)
+      .field("smoothedMs", &edjwt::clock_skew::Estimate::smoothed_ms);
+  emscripten::function("getExpiry", &get_expiry);
+  emscripten::function("defaultPolicy", &default_policy);
+  emscripten::function("initialSessionState", &initial_session_state);
+  emscripten::function("sessionStep", &session_step);
+  emscripten::function("clockSample", &clock_sample);
+  emscripten::function("getLimits", &get_limits);
+  emscripten::function("setLimits", &set_limits);
+  emscripten::function("decodeJwtClaims", &decode_jwt_claims);
+  emscripten::function("decodeProtectedHeader", &decode_protected_header);
+  emscripten::function("decodeProtectedHeaderSegment", &decode_protected_header_segment);
+  emscripten::function("ed25519Verify", &ed25519_verify);
+  emscripten::function("importRawKey", &import_raw_key);
+  emscripten::function("importJwkX", &import_jwk_x);
+  emscripten::function("importSpkiPem", &import_spki_pem);
+  emscripten::function("verify", &verify);
+}

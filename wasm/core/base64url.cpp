@@ -1,0 +1,125 @@
+// Strict base64url decoding and encoding. See base64url.hpp for the policy.
+#include "base64url.hpp"
+
+#include <array>
+
+namespace edjwt::base64url {
+namespace {
+
+constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr std::uint8_t kInvalid = 0xff;
+
+constexpr std::array<std::uint8_t, 256> make_table() {
+  std::array<std::uint8_t, 256> table{};
+  for (auto& entry : table) entry = kInvalid;
+  for (std::uint8_t i = 0; i < 64; ++i) table[static_cast<unsigned char>(kAlphabet[i])] = i;
+  return table;
+}
+constexpr auto kTable = make_table();
+
+Problem classify_invalid(char c) {
+  switch (c) {
+    case '=': return Problem::padding;
+    case ' ': case '\t': case '\r': case '\n': case '\f': return Problem::whitespace;
+    case '+': case '/': return Problem::standard_alphabet;
+    default: return Problem::bad_character;
+  }
+}
+
+template <typename Bytes>
+Decoded decode_into(std::string_view text, Bytes& out) {
+  out.clear();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (kTable[static_cast<unsigned char>(text[i])] == kInvalid) return {classify_invalid(text[i]), i};
+  }
+  const std::size_t tail = text.size() % 4;
+  if (tail == 1) return {Problem::bad_length, text.size()};
+  out.reserve(text.size() / 4 * 3 + 2);
+  std::size_t i = 0;
+  for (; i + 4 <= text.size(); i += 4) {
+    const std::uint32_t n = kTable[static_cast<unsigned char>(text[i])] << 18 |
+                            kTable[static_cast<unsigned char>(text[i + 1])] << 12 |
+                            kTable[static_cast<unsigned char>(text[i + 2])] << 6 |
+                            kTable[static_cast<unsigned char>(text[i + 3])];
+    out.push_back(static_cast<typename Bytes::value_type>(n >> 16));
+    out.push_back(static_cast<typename Bytes::value_type>(n >> 8 & 0xff));
+    out.push_back(static_cast<typename Bytes::value_type>(n & 0xff));
+  }
+  if (tail == 0) return {};
+  const std::uint32_t a = kTable[static_cast<unsigned char>(text[i])];
+  const std::uint32_t b = kTable[static_cast<unsigned char>(text[i + 1])];
+  if (tail == 2) {
+    // 12 bits carry 8: the low 4 bits of the second character must be zero.
+    if (b & 0x0f) return {Problem::non_canonical, i + 1};
+    out.push_back(static_cast<typename Bytes::value_type>(a << 2 | b >> 4));
+    return {};
+  }
+  const std::uint32_t c = kTable[static_cast<unsigned char>(text[i + 2])];
+  // 18 bits carry 16: the low 2 bits of the third character must be zero.
+  if (c & 0x03) return {Problem::non_canonical, i + 2};
+  out.push_back(static_cast<typename Bytes::value_type>(a << 2 | b >> 4));
+  out.push_back(static_cast<typename Bytes::value_type>((b & 0x0f) << 4 | c >> 2));
+  return {};
+}
+
+}  // namespace
+
+Decoded decode(std::string_view text, std::vector<std::uint8_t>& out) { return decode_into(text, out); }
+Decoded decode(std::string_view text, std::string& out) { return decode_into(text, out); }
+
+Decoded decode_pem_body(std::string_view text, std::vector<std::uint8_t>& out) {
+  std::string url;
+  url.reserve(text.size());
+  std::size_t padding = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\r' || c == '\n') continue;
+    if (c == '=') {
+      ++padding;
+      continue;
+    }
+    if (padding) return {Problem::padding, i};  // data after padding
+    url += c == '+' ? '-' : c == '/' ? '_' : (c == '-' || c == '_') ? '!' : c;
+  }
+  if (padding > 2 || (url.size() + padding) % 4 != 0) return {Problem::bad_length, text.size()};
+  return decode(url, out);
+}
+
+std::string encode(const std::uint8_t* data, std::size_t size) {
+  std::string out;
+  out.reserve((size * 4 + 2) / 3);
+  std::size_t i = 0;
+  for (; i + 3 <= size; i += 3) {
+    const std::uint32_t n = data[i] << 16 | data[i + 1] << 8 | data[i + 2];
+    out += kAlphabet[n >> 18];
+    out += kAlphabet[n >> 12 & 0x3f];
+    out += kAlphabet[n >> 6 & 0x3f];
+    out += kAlphabet[n & 0x3f];
+  }
+  if (size - i == 1) {
+    out += kAlphabet[data[i] >> 2];
+    out += kAlphabet[(data[i] & 0x03) << 4];
+  } else if (size - i == 2) {
+    out += kAlphabet[data[i] >> 2];
+    out += kAlphabet[(data[i] & 0x03) << 4 | data[i + 1] >> 4];
+    out += kAlphabet[(data[i + 1] & 0x0f) << 2];
+  }
+  return out;
+}
+
+std::string describe(const Decoded& result) {
+  const std::string at = " at offset " + std::to_string(result.offset);
+  switch (result.problem) {
+    case Problem::none: return "valid base64url";
+    case Problem::padding: return "'=' padding is not allowed in base64url (RFC 7515 section 2)" + at;
+    case Problem::whitespace: return "whitespace is not allowed in base64url" + at;
+    case Problem::standard_alphabet: return "'+' and '/' are base64, not base64url" + at;
+    case Problem::bad_character: return "character outside the base64url alphabet" + at;
+    case Problem::bad_length: return "base64url length leaves a single dangling character";
+    case Problem::non_canonical:
+      return "non-canonical base64url: unused trailing bits are not zero" + at;
+  }
+  return "invalid base64url";
+}
+
+}  // namespace edjwt::base64url

@@ -1,0 +1,28 @@
+// Compact serialization (RFC 7515 §7.1): splitting a token into its segments
+// without copying. Only the JWS form (three segments) is accepted for JWTs; a
+// five-segment JWE is recognised so that the error can say so.
+#pragma once
+
+#include <string_view>
+
+#include "limits.hpp"
+#include "status.hpp"
+
+namespace edjwt {
+
+struct CompactJws {
+  std::string_view header;
+  std::string_view payload;
+  std::string_view signature;
+  std::string_view signing_input;  // "header.payload", exactly as received
+};
+
+// Checks the length limit and the segment count.
+Outcome split_compact_jws(std::string_view token, const Limits& limits, CompactJws& out);
+
+// Number of '.'-separated segments, as JavaScript's split('.') counts them.
+std::size_t count_segments(std::string_view token);
+
+Outcome check_token_length(std::string_view token, const Limits& limits);
+
+}  // namespace edjwt
