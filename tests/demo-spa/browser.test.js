@@ -89,10 +89,15 @@ describe('the demo in Chromium', () => {
     const issued = [];  // { atMs, exp } of each access token handed to the page
     const refreshedAt = [];
     page.on('request', (request) => request.url().endsWith('/auth/refresh') && refreshedAt.push(Date.now()));
-    page.on('response', async (response) => {
-      if (/\/auth\/(login|refresh)$/.test(response.url()) && response.ok()) {
-        const { access_token: token } = await response.json();
-        issued.push({ atMs: Date.now(), exp: decodeJwt(token).exp });
+    // Body reads finish after the event; each is awaited before the checks so
+    // none can outlive the context (a read racing close() is an unhandled rejection).
+    let recording = true;
+    const bodyReads = [];
+    page.on('response', (response) => {
+      if (recording && /\/auth\/(login|refresh)$/.test(response.url()) && response.ok()) {
+        bodyReads.push(response.json().then(({ access_token: token }) => {
+          issued.push({ atMs: Date.now(), exp: decodeJwt(token).exp });
+        }));
       }
     });
     await signIn(page);
@@ -101,6 +106,8 @@ describe('the demo in Chromium', () => {
     assert.equal(firstCookie.httpOnly, true);
     assert.equal(firstCookie.sameSite, 'Strict');
     await page.waitForTimeout(7_000);
+    recording = false;
+    await Promise.all(bodyReads);
     const lastCookie = (await context.cookies()).find((c) => c.name === 'refresh_token');
     assert.ok(refreshedAt.length >= 2, `${refreshedAt.length} refreshes in 7 s`);
     assert.notEqual(lastCookie.value, firstCookie.value, 'the refresh token rotated');
