@@ -6,10 +6,11 @@ import { JWTInvalid } from './errors.js';
 import { lengthFailure } from './limits.js';
 import { core } from './module.js';
 import { errorFor, Status } from './status.js';
+import { readText, writeInput } from './transfer.js';
 
 function parsed(result, operation) {
   if (result.status !== Status.ok) throw errorFor(result, operation);
-  return JSON.parse(result.json);
+  return JSON.parse(readText(core().decodedJson()));
 }
 
 /** The claims of a JWT, without verifying it. Throws JWTInvalid. */
@@ -17,19 +18,19 @@ export function decodeJwt(jwt) {
   if (typeof jwt !== 'string') {
     throw new JWTInvalid('JWTs must use Compact JWS serialization, JWT must be a string');
   }
-  return parsed(lengthFailure(jwt) ?? core().decodeJwtClaims(jwt), 'decode');
+  return parsed(lengthFailure(jwt) ?? core().decodeJwtClaims(writeInput(jwt)), 'decode');
 }
 
 /** The protected header of a compact JWS/JWE or a flattened object, without verifying it. Throws TypeError. */
 export function decodeProtectedHeader(token) {
   if (typeof token === 'string') {
-    return parsed(lengthFailure(token) ?? core().decodeProtectedHeader(token), 'header');
+    return parsed(lengthFailure(token) ?? core().decodeProtectedHeader(writeInput(token)), 'header');
   }
   if (typeof token === 'object' && token !== null) {
     if (!('protected' in token)) throw new TypeError('Token does not contain a Protected Header');
     const segment = token.protected;
     if (typeof segment === 'string' && segment) {
-      return parsed(lengthFailure(segment) ?? core().decodeProtectedHeaderSegment(segment), 'header');
+      return parsed(lengthFailure(segment) ?? core().decodeProtectedHeaderSegment(writeInput(segment)), 'header');
     }
   }
   throw new TypeError('Invalid Token or Protected Header formatting');

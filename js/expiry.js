@@ -7,6 +7,7 @@ import { seconds } from './duration.js';
 import { lengthFailure } from './limits.js';
 import { core } from './module.js';
 import { errorFor, Status } from './status.js';
+import { writeInput } from './transfer.js';
 
 export const TOKEN_STATES = Object.freeze(['not_yet_valid', 'valid', 'expiring', 'expired']);
 
@@ -28,9 +29,9 @@ export function evaluateExpiry(tokenOrClaims, { nowMs, clockOffsetMs = 0, tolera
   const isToken = typeof tokenOrClaims === 'string';
   let result;
   if (isToken) {
-    result = lengthFailure(tokenOrClaims) ?? core().getExpiry(tokenOrClaims, true, nowMs, clockOffsetMs, tolerance, policy);
+    result = lengthFailure(tokenOrClaims) ?? core().getExpiry(writeInput(tokenOrClaims), true, nowMs, clockOffsetMs, tolerance, policy);
   } else if (typeof tokenOrClaims === 'object' && tokenOrClaims !== null && !Array.isArray(tokenOrClaims)) {
-    result = core().getExpiry(JSON.stringify(tokenOrClaims), false, nowMs, clockOffsetMs, tolerance, policy);
+    result = core().getExpiry(writeInput(JSON.stringify(tokenOrClaims)), false, nowMs, clockOffsetMs, tolerance, policy);
   } else {
     throw new TypeError('getExpiry takes a JWT string or a claims object');
   }

@@ -10,6 +10,7 @@ import { lengthFailure } from './limits.js';
 import { core } from './module.js';
 import { coreOptions } from './options.js';
 import { errorFor, Status } from './status.js';
+import { readText, writeInput } from './transfer.js';
 
 const NO_KEY = { publicKey: new Uint8Array(0), form: 0, alg: '', use: '', keyOps: 0, signatureKnownValid: false };
 const utf8 = new TextDecoder();
@@ -33,7 +34,8 @@ function check(result) {
 
 // Header checks only, for a key function to see the header jose would give it.
 function acceptedHeader(token, options) {
-  return JSON.parse(check(core().verify(token, NO_KEY, options, true)).header);
+  check(core().verify(writeInput(token), NO_KEY, options, true));
+  return JSON.parse(readText(core().verifiedHeader()));
 }
 
 function jwsParts(token) {
@@ -43,13 +45,18 @@ function jwsParts(token) {
 
 function verified(token, material, options, resolvedKey) {
   const { cache } = material;
-  const result = core().verify(token, { ...material, signatureKnownValid: cache?.has(token) ?? false }, options, false);
+  const key = { ...material, signatureKnownValid: cache?.has(token) ?? false };
+  const result = core().verify(writeInput(token), key, options, false);
   if (result.signatureVerified) cache?.add(token);
   if (result.status !== Status.ok) {
-    throw errorFor(result, 'verify', result.signatureVerified && result.claims ? JSON.parse(result.claims) : undefined);
+    // jose attaches the claims to JWTExpired and JWTClaimValidationFailed, which
+    // it raises only once the signature has verified; the core's payload is
+    // empty until then.
+    const claims = result.signatureVerified && options.jwt ? readText(core().verifiedPayload()) : '';
+    throw errorFor(result, 'verify', claims ? JSON.parse(claims) : undefined);
   }
-  const protectedHeader = JSON.parse(result.header);
-  const payload = options.jwt ? JSON.parse(result.claims) : result.payload;
+  const protectedHeader = JSON.parse(readText(core().verifiedHeader()));
+  const payload = options.jwt ? JSON.parse(readText(core().verifiedPayload())) : core().verifiedPayload().slice();
   return resolvedKey ? { payload, protectedHeader, key: resolvedKey } : { payload, protectedHeader };
 }
 

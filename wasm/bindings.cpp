@@ -1,7 +1,14 @@
 // The only file that knows JavaScript exists: Embind bindings of free functions
 // and plain value objects over the core. No classes, no handles to .delete(),
-// no pointers. The JS wrapper (js/) owns the public API and argument checks;
-// binary data crosses as Uint8Array (std::string on the way in, a copied
+// no pointers. The JS wrapper (js/) owns the public API and argument checks.
+//
+// Tokens go in, and decoded JSON comes out, through buffers in wasm memory
+// that JS fills and reads itself (js/transfer.js: TextEncoder.encodeInto and
+// TextDecoder over the Uint8Array views returned here), not as Embind
+// std::string: Embind 3.1.6 copies strings one character at a time in JS both
+// ways, which cost more than decoding the token (README, Performance). A view
+// is valid until the next call into the module; JS reads each one at once.
+// Other binary data crosses as Uint8Array (std::string on the way in, a copied
 // Uint8Array on the way out).
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -23,15 +30,30 @@ using emscripten::val;
 
 edjwt::Limits limits;  // set from JS by setLimits; read by every call
 
+std::string input;        // a token or claims JSON, written by JS through inputBuffer's view
+std::string output_json;  // the last decode's JSON text, read by JS through decodedJson's view
+edjwt::VerifyResult last_verified;  // the last verify's header and payload, read through views
+
+val view_of(std::string_view text) {
+  return val(emscripten::typed_memory_view(text.size(), reinterpret_cast<const std::uint8_t*>(text.data())));
+}
+
+// The first `length` bytes JS wrote into the input buffer.
+std::string_view written(std::size_t length) { return {input.data(), std::min(length, input.size())}; }
+
+val input_buffer(std::size_t capacity) {
+  input.resize(capacity);
+  return view_of(input);
+}
+
 struct JsLimits {
   unsigned maxTokenLength;
   int maxJsonDepth;
 };
 
-struct JsDecoded {
+struct JsOutcome {
   int status;
   std::string message;
-  std::string json;
 };
 
 struct JsImportedKey {
@@ -62,12 +84,11 @@ struct JsVerifyOptions {
   JsClaimRules claims;
 };
 
+// The header JSON and the payload (claims JSON for a JWT, bytes for a compact
+// JWS) are read through verifiedHeader() and verifiedPayload() after the call.
 struct JsVerified {
   int status;
   std::string message;
-  std::string header;
-  std::string claims;  // the claims JSON (jwt), once the signature verified
-  val payload = val::undefined();  // the payload bytes (compact JWS), once the signature verified
   bool signatureVerified;
   std::string claim, reason;
 };
@@ -76,9 +97,12 @@ val bytes(const std::uint8_t* data, std::size_t size) {
   return val::global("Uint8Array").new_(emscripten::typed_memory_view(size, data));
 }
 
-JsDecoded to_js(edjwt::DecodedJson&& decoded) {
-  return {static_cast<int>(decoded.outcome.status), std::move(decoded.outcome.message), std::move(decoded.json)};
+JsOutcome to_js(edjwt::DecodedJson&& decoded) {
+  output_json = std::move(decoded.json);
+  return {static_cast<int>(decoded.outcome.status), std::move(decoded.outcome.message)};
 }
+
+val decoded_json() { return view_of(output_json); }
 
 JsLimits get_limits() { return {static_cast<unsigned>(limits.max_token_length), limits.max_json_depth}; }
 
@@ -87,14 +111,14 @@ void set_limits(const JsLimits& value) {
   limits.max_json_depth = value.maxJsonDepth;
 }
 
-JsDecoded decode_jwt_claims(const std::string& token) { return to_js(edjwt::decode_jwt_claims(token, limits)); }
+JsOutcome decode_jwt_claims(std::size_t length) { return to_js(edjwt::decode_jwt_claims(written(length), limits)); }
 
-JsDecoded decode_protected_header(const std::string& token) {
-  return to_js(edjwt::decode_protected_header(token, limits));
+JsOutcome decode_protected_header(std::size_t length) {
+  return to_js(edjwt::decode_protected_header(written(length), limits));
 }
 
-JsDecoded decode_protected_header_segment(const std::string& segment) {
-  return to_js(edjwt::decode_protected_header_segment(segment, limits));
+JsOutcome decode_protected_header_segment(std::size_t length) {
+  return to_js(edjwt::decode_protected_header_segment(written(length), limits));
 }
 
 bool ed25519_verify(const std::string& key, const std::string& message, const std::string& signature) {
@@ -150,7 +174,7 @@ edjwt::VerifyOptions to_core(const JsVerifyOptions& js) {
   return options;
 }
 
-JsVerified verify(const std::string& token, const JsKey& js_key, const JsVerifyOptions& js_options, bool header_only) {
+JsVerified verify(std::size_t token_length, const JsKey& js_key, const JsVerifyOptions& js_options, bool header_only) {
   edjwt::keys::PublicKey public_key{};
   edjwt::VerifyKey key;
   if (js_key.publicKey.size() == public_key.size()) {
@@ -161,23 +185,16 @@ JsVerified verify(const std::string& token, const JsKey& js_key, const JsVerifyO
                static_cast<edjwt::keys::KeyOps>(js_key.keyOps)};
   key.signature_known_valid = js_key.signatureKnownValid;
   const edjwt::VerifyOptions options = to_core(js_options);
-  edjwt::VerifyResult result = edjwt::verify_compact(token, key, options, limits,
-                                                     header_only ? edjwt::Stage::header : edjwt::Stage::full);
-  JsVerified out{static_cast<int>(result.outcome.status),
-                 std::move(result.outcome.message),
-                 std::move(result.header_json),
-                 {},
-                 val::undefined(),
-                 result.signature_verified,
-                 std::move(result.claim),
-                 std::move(result.reason)};
-  if (options.jwt) {
-    out.claims = std::move(result.payload);
-  } else if (result.signature_verified && result.outcome.ok()) {
-    out.payload = bytes(reinterpret_cast<const std::uint8_t*>(result.payload.data()), result.payload.size());
-  }
-  return out;
+  last_verified = edjwt::verify_compact(written(token_length), key, options, limits,
+                                       header_only ? edjwt::Stage::header : edjwt::Stage::full);
+  return {static_cast<int>(last_verified.outcome.status), last_verified.outcome.message,
+          last_verified.signature_verified, last_verified.claim, last_verified.reason};
 }
+
+val verified_header() { return view_of(last_verified.header_json); }
+
+// The core leaves the payload empty until its signature has verified.
+val verified_payload() { return view_of(last_verified.payload); }
 
 namespace schedule = edjwt::schedule;
 
@@ -190,11 +207,12 @@ struct JsExpiry {
   bool expired, notYetValid;
 };
 
-JsExpiry get_expiry(const std::string& text, bool is_token, double now_ms, double offset_ms, double tolerance_ms,
+JsExpiry get_expiry(std::size_t text_length, bool is_token, double now_ms, double offset_ms, double tolerance_ms,
                     const schedule::Policy& policy) {
   JsExpiry out{};
   edjwt::RegisteredClaims claims;
   edjwt::Outcome outcome;
+  const std::string_view text = written(text_length);
   if (is_token) {
     outcome = edjwt::decode_jwt_claims(text, limits, &claims).outcome;
   } else {
@@ -281,10 +299,9 @@ EMSCRIPTEN_BINDINGS(edjwt) {
   value_object<JsLimits>("Limits")
       .field("maxTokenLength", &JsLimits::maxTokenLength)
       .field("maxJsonDepth", &JsLimits::maxJsonDepth);
-  value_object<JsDecoded>("Decoded")
-      .field("status", &JsDecoded::status)
-      .field("message", &JsDecoded::message)
-      .field("json", &JsDecoded::json);
+  value_object<JsOutcome>("Outcome")
+      .field("status", &JsOutcome::status)
+      .field("message", &JsOutcome::message);
   value_object<JsImportedKey>("ImportedKey")
       .field("status", &JsImportedKey::status)
       .field("message", &JsImportedKey::message)
@@ -313,9 +330,6 @@ EMSCRIPTEN_BINDINGS(edjwt) {
   value_object<JsVerified>("Verified")
       .field("status", &JsVerified::status)
       .field("message", &JsVerified::message)
-      .field("header", &JsVerified::header)
-      .field("claims", &JsVerified::claims)
-      .field("payload", &JsVerified::payload)
       .field("signatureVerified", &JsVerified::signatureVerified)
       .field("claim", &JsVerified::claim)
       .field("reason", &JsVerified::reason);
@@ -380,6 +394,8 @@ EMSCRIPTEN_BINDINGS(edjwt) {
   emscripten::function("clockSample", &clock_sample);
   emscripten::function("getLimits", &get_limits);
   emscripten::function("setLimits", &set_limits);
+  emscripten::function("inputBuffer", &input_buffer);
+  emscripten::function("decodedJson", &decoded_json);
   emscripten::function("decodeJwtClaims", &decode_jwt_claims);
   emscripten::function("decodeProtectedHeader", &decode_protected_header);
   emscripten::function("decodeProtectedHeaderSegment", &decode_protected_header_segment);
@@ -388,4 +404,6 @@ EMSCRIPTEN_BINDINGS(edjwt) {
   emscripten::function("importJwkX", &import_jwk_x);
   emscripten::function("importSpkiPem", &import_spki_pem);
   emscripten::function("verify", &verify);
+  emscripten::function("verifiedHeader", &verified_header);
+  emscripten::function("verifiedPayload", &verified_payload);
 }

@@ -1,0 +1,71 @@
+// Tokens reach the core through a buffer in wasm memory that JS writes with
+// TextEncoder, and JSON comes back through views that JS decodes
+// (js/transfer.js). These cases hold that boundary to the same results as
+// before it: any size, any characters, after the module's memory has grown,
+// and with one call's output never leaking into the next.
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { decodeJwt, decodeProtectedHeader, getExpiry, getLimits, jwtVerifySync, setLimits } from 'edjwt';
+import { wasmMemoryBytes } from '../../js/internal/wasm-memory.js';
+import { makeSigner } from './support/signing.js';
+import { b64u, tokenWithPayload } from './support/tokens.js';
+
+const signer = makeSigner();
+const defaults = getLimits();
+after(() => setLimits(defaults));
+
+test('a token larger than the input buffer so far is decoded whole, and a short one after it too', () => {
+  const big = { sub: 'big', blob: 'x'.repeat(20_000) };
+  assert.deepEqual(decodeJwt(tokenWithPayload(b64u(JSON.stringify(big)))), big);
+  assert.deepEqual(decodeJwt(tokenWithPayload(b64u('{"sub":"small"}'))), { sub: 'small' });
+});
+
+test('decoding still works once wasm memory has grown (the cached view of the buffer is renewed)', () => {
+  setLimits({ maxTokenLength: 8 * 1024 * 1024 });
+  const before = wasmMemoryBytes();
+  const huge = { blob: 'y'.repeat(3 * 1024 * 1024) };
+  assert.deepEqual(decodeJwt(tokenWithPayload(b64u(JSON.stringify(huge)))), huge);
+  assert.ok(wasmMemoryBytes() > before, 'the module memory grew');
+  assert.deepEqual(decodeJwt(tokenWithPayload(b64u('{"after":"growth"}'))), { after: 'growth' });
+  setLimits(defaults);
+});
+
+test('non-ASCII characters in the claims and header come back exactly', () => {
+  const claims = { name: 'Zoë 🐧 日本', emoji: '\u{1F511}', escaped: '\u2028' };
+  const token = signer.sign({ alg: 'EdDSA', kid: 'ключ' }, claims);
+  assert.deepEqual(decodeJwt(token), claims);
+  assert.equal(decodeProtectedHeader(token).kid, 'ключ');
+  assert.deepEqual(jwtVerifySync(token, signer.jwk).payload, claims);
+});
+
+test('a non-ASCII character or a lone surrogate in the payload segment is a typed error, not garbage', () => {
+  const [h, p, s] = signer.sign({ alg: 'EdDSA' }, { sub: 'a' }).split('.');
+  for (const odd of ['é', '\uD800', '\uDC00', '\u{1F511}']) {
+    const token = `${h}.${p.slice(0, 4)}${odd}${p.slice(4)}.${s}`;
+    assert.throws(() => decodeJwt(token), { code: 'ERR_JWT_INVALID' }, JSON.stringify(odd));
+    assert.throws(() => jwtVerifySync(token, signer.jwk), { code: 'ERR_JWS_INVALID' }, JSON.stringify(odd));
+  }
+});
+
+test('a shorter token written after a longer one is read to its own length only', () => {
+  const long = signer.sign({ alg: 'EdDSA' }, { sub: 'long', pad: 'z'.repeat(500) });
+  const short = signer.sign({ alg: 'EdDSA' }, { sub: 's' });
+  assert.equal(decodeJwt(long).sub, 'long');
+  assert.deepEqual(decodeJwt(short), { sub: 's' });
+  assert.equal(jwtVerifySync(long, signer.jwk).payload.sub, 'long');
+  assert.deepEqual(jwtVerifySync(short, signer.jwk).payload, { sub: 's' });
+});
+
+test('a failed verification hands out nothing from the previous successful one', () => {
+  const good = signer.sign({ alg: 'EdDSA' }, { sub: 'good', exp: 1 });
+  const other = makeSigner().sign({ alg: 'EdDSA' }, { sub: 'forged' });
+  assert.throws(() => jwtVerifySync(good, signer.jwk), (error) => error.code === 'ERR_JWT_EXPIRED' && error.payload.sub === 'good');
+  assert.throws(() => jwtVerifySync(other, signer.jwk), (error) => error.code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' && !('payload' in error));
+});
+
+test('getExpiry reads claims objects and tokens through the same buffer', () => {
+  const exp = Math.floor(Date.now() / 1000) + 600;
+  const token = signer.sign({ alg: 'EdDSA' }, { exp, pad: 'p'.repeat(6000) });
+  assert.equal(getExpiry(token).expiresAt.getTime(), exp * 1000);
+  assert.equal(getExpiry({ exp: exp + 1 }).expiresAt.getTime(), (exp + 1) * 1000);
+});
