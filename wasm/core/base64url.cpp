@@ -34,31 +34,38 @@ Decoded decode_into(std::string_view text, Bytes& out) {
   }
   const std::size_t tail = text.size() % 4;
   if (tail == 1) return {Problem::bad_length, text.size()};
-  out.reserve(text.size() / 4 * 3 + 2);
+  // Sized once and written by index: push_back per byte is an out-of-line call
+  // in the wasm build and was a tenth of decoding a token.
+  out.resize(text.size() / 4 * 3 + (tail == 0 ? 0 : tail - 1));
+  auto* bytes = reinterpret_cast<std::uint8_t*>(out.data());
+  const auto sextet = [&text](std::size_t at) -> std::uint32_t { return kTable[static_cast<unsigned char>(text[at])]; };
   std::size_t i = 0;
   for (; i + 4 <= text.size(); i += 4) {
-    const std::uint32_t n = kTable[static_cast<unsigned char>(text[i])] << 18 |
-                            kTable[static_cast<unsigned char>(text[i + 1])] << 12 |
-                            kTable[static_cast<unsigned char>(text[i + 2])] << 6 |
-                            kTable[static_cast<unsigned char>(text[i + 3])];
-    out.push_back(static_cast<typename Bytes::value_type>(n >> 16));
-    out.push_back(static_cast<typename Bytes::value_type>(n >> 8 & 0xff));
-    out.push_back(static_cast<typename Bytes::value_type>(n & 0xff));
+    const std::uint32_t n = sextet(i) << 18 | sextet(i + 1) << 12 | sextet(i + 2) << 6 | sextet(i + 3);
+    *bytes++ = static_cast<std::uint8_t>(n >> 16);
+    *bytes++ = static_cast<std::uint8_t>(n >> 8 & 0xff);
+    *bytes++ = static_cast<std::uint8_t>(n & 0xff);
   }
   if (tail == 0) return {};
-  const std::uint32_t a = kTable[static_cast<unsigned char>(text[i])];
-  const std::uint32_t b = kTable[static_cast<unsigned char>(text[i + 1])];
+  const std::uint32_t a = sextet(i);
+  const std::uint32_t b = sextet(i + 1);
   if (tail == 2) {
     // 12 bits carry 8: the low 4 bits of the second character must be zero.
-    if (b & 0x0f) return {Problem::non_canonical, i + 1};
-    out.push_back(static_cast<typename Bytes::value_type>(a << 2 | b >> 4));
+    if (b & 0x0f) {
+      out.clear();
+      return {Problem::non_canonical, i + 1};
+    }
+    *bytes = static_cast<std::uint8_t>(a << 2 | b >> 4);
     return {};
   }
-  const std::uint32_t c = kTable[static_cast<unsigned char>(text[i + 2])];
+  const std::uint32_t c = sextet(i + 2);
   // 18 bits carry 16: the low 2 bits of the third character must be zero.
-  if (c & 0x03) return {Problem::non_canonical, i + 2};
-  out.push_back(static_cast<typename Bytes::value_type>(a << 2 | b >> 4));
-  out.push_back(static_cast<typename Bytes::value_type>((b & 0x0f) << 4 | c >> 2));
+  if (c & 0x03) {
+    out.clear();
+    return {Problem::non_canonical, i + 2};
+  }
+  *bytes++ = static_cast<std::uint8_t>(a << 2 | b >> 4);
+  *bytes = static_cast<std::uint8_t>((b & 0x0f) << 4 | c >> 2);
   return {};
 }
 
