@@ -16,7 +16,7 @@ import nacl from 'tweetnacl';
 import sodium from 'libsodium-wrappers';
 import { jwtDecode } from 'jwt-decode';
 import * as edjwt from 'edjwt';
-import { measure, measureAsync, summarize } from './measure.js';
+import { asyncBatch, compare, summarize, syncBatch } from './measure.js';
 import { NATIVE_BENCH, nativeTable, runNativeBench } from './native.mjs';
 
 ed.hashes.sha512 = sha512;
@@ -54,25 +54,24 @@ function raw(verifySignature) {
 }
 
 const verifiers = [
-  ['edjwt jwtVerifySync', () => measure(() => edjwt.jwtVerifySync(token, edKey, options))],
-  ['edjwt jwtVerify (async)', () => measureAsync(() => edjwt.jwtVerify(token, edKey, options))],
-  ['edjwt jwtVerifySync, warm signature cache', () => measure(() => edjwt.jwtVerifySync(token, edCachedKey, options))],
-  ['jose jwtVerify', () => measureAsync(() => jose.jwtVerify(token, joseKey, options))],
-  ['@noble/ed25519 verify + parse', () => measure(raw((m, s) => ed.verify(s, m, rawKey)))],
-  ['tweetnacl verify + parse', () => measure(raw((m, s) => nacl.sign.detached.verify(m, s, rawKey)))],
-  ['libsodium-wrappers verify + parse', () => measure(raw((m, s) => sodium.crypto_sign_verify_detached(s, m, rawKey)))],
-  ['node:crypto verify + parse', () => measure(raw((m, s) => nodeVerify(null, m, keyObject, s)))],
+  ['edjwt jwtVerifySync', syncBatch(() => edjwt.jwtVerifySync(token, edKey, options))],
+  ['edjwt jwtVerify (async)', asyncBatch(() => edjwt.jwtVerify(token, edKey, options))],
+  ['edjwt jwtVerifySync, warm signature cache', syncBatch(() => edjwt.jwtVerifySync(token, edCachedKey, options))],
+  ['jose jwtVerify', asyncBatch(() => jose.jwtVerify(token, joseKey, options))],
+  ['@noble/ed25519 verify + parse', syncBatch(raw((m, s) => ed.verify(s, m, rawKey)))],
+  ['tweetnacl verify + parse', syncBatch(raw((m, s) => nacl.sign.detached.verify(m, s, rawKey)))],
+  ['libsodium-wrappers verify + parse', syncBatch(raw((m, s) => sodium.crypto_sign_verify_detached(s, m, rawKey)))],
+  ['node:crypto verify + parse', syncBatch(raw((m, s) => nodeVerify(null, m, keyObject, s)))],
 ];
 
 const decoders = [
-  ['edjwt decodeJwt', () => measure(() => edjwt.decodeJwt(token))],
-  ['jose decodeJwt', () => measure(() => jose.decodeJwt(token))],
-  ['jwt-decode', () => measure(() => jwtDecode(token))],
+  ['edjwt decodeJwt', syncBatch(() => edjwt.decodeJwt(token))],
+  ['jose decodeJwt', syncBatch(() => jose.decodeJwt(token))],
+  ['jwt-decode', syncBatch(() => jwtDecode(token))],
 ];
 
 async function table(title, rows, reference) {
-  const results = [];
-  for (const [name, run] of rows) results.push({ name, ...(await run()) });
+  const results = await compare(rows);
   const base = results.find((r) => r.name === reference).median;
   const lines = [`### ${title}`, '', '| library | ops/s median | min | max | vs ' + reference + ' |', '| --- | ---: | ---: | ---: | ---: |'];
   for (const r of results) {
@@ -155,7 +154,7 @@ async function nativeVsWasm() {
   const [h, p, s] = token.split('.');
   const message = Buffer.from(`${h}.${p}`);
   const signature = Buffer.from(s, 'base64url');
-  const ed25519 = { name: 'edjwt ed25519Verify', ...(await measure(() => edjwt.ed25519Verify(rawKey, message, signature))) };
+  const [ed25519] = await compare([['edjwt ed25519Verify', syncBatch(() => edjwt.ed25519Verify(rawKey, message, signature))]]);
   const find = (results, name) => results.find((r) => r.name === name);
   return nativeTable(native, [
     ['verify_compact (issuer + audience)', 'BM_verify_compact', find(verify.results, 'edjwt jwtVerifySync')],

@@ -3,7 +3,7 @@
 // Results go to window.benchResults for the driver (bench/browser.mjs).
 import * as jose from 'jose';
 import * as edjwt from 'edjwt';
-import { measure, measureAsync } from '../measure.js';
+import { asyncBatch, compare, syncBatch } from '../measure.js';
 
 const { publicKey, privateKey } = await jose.generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
 const jwk = await jose.exportJWK(publicKey);
@@ -17,14 +17,13 @@ const edCached = await edjwt.importJWK(jwk, 'EdDSA', { cache: { size: 100 } });
 const joseKey = await jose.importJWK(jwk, 'EdDSA');
 
 const rows = [
-  ['edjwt jwtVerifySync', () => measure(() => edjwt.jwtVerifySync(token, edKey, options))],
-  ['edjwt jwtVerify (async)', () => measureAsync(() => edjwt.jwtVerify(token, edKey, options))],
-  ['edjwt jwtVerifySync, warm signature cache', () => measure(() => edjwt.jwtVerifySync(token, edCached, options))],
-  ['jose jwtVerify (WebCrypto Ed25519)', () => measureAsync(() => jose.jwtVerify(token, joseKey, options))],
-  ['edjwt decodeJwt', () => measure(() => edjwt.decodeJwt(token))],
-  ['jose decodeJwt', () => measure(() => jose.decodeJwt(token))],
+  ['edjwt jwtVerifySync', syncBatch(() => edjwt.jwtVerifySync(token, edKey, options))],
+  ['edjwt jwtVerify (async)', asyncBatch(() => edjwt.jwtVerify(token, edKey, options))],
+  ['edjwt jwtVerifySync, warm signature cache', syncBatch(() => edjwt.jwtVerifySync(token, edCached, options))],
+  ['jose jwtVerify (WebCrypto Ed25519)', asyncBatch(() => jose.jwtVerify(token, joseKey, options))],
+  ['edjwt decodeJwt', syncBatch(() => edjwt.decodeJwt(token))],
+  ['jose decodeJwt', syncBatch(() => jose.decodeJwt(token))],
 ];
-const results = [];
-for (const [name, run] of rows) results.push({ name, ...(await run()) });
+const results = await compare(rows);
 window.benchResults = { userAgent: navigator.userAgent, tokenBytes: token.length, results };
 document.querySelector('#out').textContent = JSON.stringify(window.benchResults, null, 2);
