@@ -5,11 +5,15 @@
 import { JWTInvalid } from './errors.js';
 import { lengthFailure } from './limits.js';
 import { core } from './module.js';
-import { errorFor, Status } from './status.js';
+import { coreError, errorFor, Status } from './status.js';
 import { readText, writeInput } from './transfer.js';
 
-function parsed(result, operation) {
-  if (result.status !== Status.ok) throw errorFor(result, operation);
+// `decode` names the core function; `operation` the row of the error table.
+function decoded(text, decode, operation) {
+  const tooLong = lengthFailure(text);
+  if (tooLong) throw errorFor(tooLong, operation);
+  const status = core()[decode](writeInput(text));
+  if (status !== Status.ok) throw coreError(status, operation);
   return JSON.parse(readText(core().decodedJson()));
 }
 
@@ -18,19 +22,19 @@ export function decodeJwt(jwt) {
   if (typeof jwt !== 'string') {
     throw new JWTInvalid('JWTs must use Compact JWS serialization, JWT must be a string');
   }
-  return parsed(lengthFailure(jwt) ?? core().decodeJwtClaims(writeInput(jwt)), 'decode');
+  return decoded(jwt, 'decodeJwtClaims', 'decode');
 }
 
 /** The protected header of a compact JWS/JWE or a flattened object, without verifying it. Throws TypeError. */
 export function decodeProtectedHeader(token) {
   if (typeof token === 'string') {
-    return parsed(lengthFailure(token) ?? core().decodeProtectedHeader(writeInput(token)), 'header');
+    return decoded(token, 'decodeProtectedHeader', 'header');
   }
   if (typeof token === 'object' && token !== null) {
     if (!('protected' in token)) throw new TypeError('Token does not contain a Protected Header');
     const segment = token.protected;
     if (typeof segment === 'string' && segment) {
-      return parsed(lengthFailure(segment) ?? core().decodeProtectedHeaderSegment(writeInput(segment)), 'header');
+      return decoded(segment, 'decodeProtectedHeaderSegment', 'header');
     }
   }
   throw new TypeError('Invalid Token or Protected Header formatting');

@@ -16,6 +16,7 @@ import {
   JWTExpired,
   JWTInvalid,
 } from './errors.js';
+import { core } from './module.js';
 
 export const Status = Object.freeze({
   ok: 0,
@@ -68,6 +69,11 @@ const rows = new Map([
  * @param {'decode'|'header'|'verify'|'key'} operation  whose classes apply
  * @param {object} [payload]  the verified claims, for claim errors (as jose attaches them)
  */
+/** The error for a failed decode or verify call, with the failure's text fetched from the core. */
+export function coreError(status, operation, payload) {
+  return errorFor({ status, ...core().lastFailure() }, operation, payload);
+}
+
 export function errorFor(result, operation, payload) {
   const row = rows.get(result.status);
   if (!row) return new Error(`edjwt: unknown core status ${result.status}`);

@@ -9,7 +9,7 @@ import { keyMaterial, keyMaterialAsync } from './keys.js';
 import { lengthFailure } from './limits.js';
 import { core } from './module.js';
 import { coreOptions } from './options.js';
-import { errorFor, Status } from './status.js';
+import { coreError, errorFor, Status } from './status.js';
 import { readText, writeInput } from './transfer.js';
 
 const NO_KEY = { publicKey: new Uint8Array(0), form: 0, alg: '', use: '', keyOps: 0, signatureKnownValid: false };
@@ -27,14 +27,10 @@ function assertWithinLimit(token) {
   if (tooLong) throw errorFor(tooLong, 'verify');
 }
 
-function check(result) {
-  if (result.status !== Status.ok) throw errorFor(result, 'verify');
-  return result;
-}
-
 // Header checks only, for a key function to see the header jose would give it.
 function acceptedHeader(token, options) {
-  check(core().verify(writeInput(token), NO_KEY, options, true));
+  const { status } = core().verify(writeInput(token), NO_KEY, options, true);
+  if (status !== Status.ok) throw coreError(status, 'verify');
   return JSON.parse(readText(core().verifiedHeader()));
 }
 
@@ -53,7 +49,7 @@ function verified(token, material, options, resolvedKey) {
     // it raises only once the signature has verified; the core's payload is
     // empty until then.
     const claims = result.signatureVerified && options.jwt ? readText(core().verifiedPayload()) : '';
-    throw errorFor(result, 'verify', claims ? JSON.parse(claims) : undefined);
+    throw coreError(result.status, 'verify', claims ? JSON.parse(claims) : undefined);
   }
   const protectedHeader = JSON.parse(readText(core().verifiedHeader()));
   const payload = options.jwt ? JSON.parse(readText(core().verifiedPayload())) : core().verifiedPayload().slice();

@@ -51,10 +51,22 @@ struct JsLimits {
   int maxJsonDepth;
 };
 
-struct JsOutcome {
-  int status;
+// Decoding and verification return their status alone; the text of a failure
+// is fetched with lastFailure(), and only when there is one: every string
+// field of a value object costs a malloc and a UTF-8 decode per call, success
+// or not, which was a twentieth of decoding a token.
+struct JsFailure {
   std::string message;
+  std::string claim, reason;  // for claim failures
 };
+JsFailure last_failure;
+
+int status_of(edjwt::Outcome&& outcome, std::string claim = {}, std::string reason = {}) {
+  last_failure = {std::move(outcome.message), std::move(claim), std::move(reason)};
+  return static_cast<int>(outcome.status);
+}
+
+JsFailure get_last_failure() { return last_failure; }
 
 struct JsImportedKey {
   int status;
@@ -88,18 +100,16 @@ struct JsVerifyOptions {
 // JWS) are read through verifiedHeader() and verifiedPayload() after the call.
 struct JsVerified {
   int status;
-  std::string message;
   bool signatureVerified;
-  std::string claim, reason;
 };
 
 val bytes(const std::uint8_t* data, std::size_t size) {
   return val::global("Uint8Array").new_(emscripten::typed_memory_view(size, data));
 }
 
-JsOutcome to_js(edjwt::DecodedJson&& decoded) {
+int to_js(edjwt::DecodedJson&& decoded) {
   output_json = std::move(decoded.json);
-  return {static_cast<int>(decoded.outcome.status), std::move(decoded.outcome.message)};
+  return status_of(std::move(decoded.outcome));
 }
 
 val decoded_json() { return view_of(output_json); }
@@ -111,13 +121,13 @@ void set_limits(const JsLimits& value) {
   limits.max_json_depth = value.maxJsonDepth;
 }
 
-JsOutcome decode_jwt_claims(std::size_t length) { return to_js(edjwt::decode_jwt_claims(written(length), limits)); }
+int decode_jwt_claims(std::size_t length) { return to_js(edjwt::decode_jwt_claims(written(length), limits)); }
 
-JsOutcome decode_protected_header(std::size_t length) {
+int decode_protected_header(std::size_t length) {
   return to_js(edjwt::decode_protected_header(written(length), limits));
 }
 
-JsOutcome decode_protected_header_segment(std::size_t length) {
+int decode_protected_header_segment(std::size_t length) {
   return to_js(edjwt::decode_protected_header_segment(written(length), limits));
 }
 
@@ -187,8 +197,8 @@ JsVerified verify(std::size_t token_length, const JsKey& js_key, const JsVerifyO
   const edjwt::VerifyOptions options = to_core(js_options);
   last_verified = edjwt::verify_compact(written(token_length), key, options, limits,
                                        header_only ? edjwt::Stage::header : edjwt::Stage::full);
-  return {static_cast<int>(last_verified.outcome.status), last_verified.outcome.message,
-          last_verified.signature_verified, last_verified.claim, last_verified.reason};
+  const int status = status_of(edjwt::Outcome(last_verified.outcome), last_verified.claim, last_verified.reason);
+  return {status, last_verified.signature_verified};
 }
 
 val verified_header() { return view_of(last_verified.header_json); }
@@ -299,9 +309,10 @@ EMSCRIPTEN_BINDINGS(edjwt) {
   value_object<JsLimits>("Limits")
       .field("maxTokenLength", &JsLimits::maxTokenLength)
       .field("maxJsonDepth", &JsLimits::maxJsonDepth);
-  value_object<JsOutcome>("Outcome")
-      .field("status", &JsOutcome::status)
-      .field("message", &JsOutcome::message);
+  value_object<JsFailure>("Failure")
+      .field("message", &JsFailure::message)
+      .field("claim", &JsFailure::claim)
+      .field("reason", &JsFailure::reason);
   value_object<JsImportedKey>("ImportedKey")
       .field("status", &JsImportedKey::status)
       .field("message", &JsImportedKey::message)
@@ -329,10 +340,7 @@ EMSCRIPTEN_BINDINGS(edjwt) {
       .field("claims", &JsVerifyOptions::claims);
   value_object<JsVerified>("Verified")
       .field("status", &JsVerified::status)
-      .field("message", &JsVerified::message)
-      .field("signatureVerified", &JsVerified::signatureVerified)
-      .field("claim", &JsVerified::claim)
-      .field("reason", &JsVerified::reason);
+      .field("signatureVerified", &JsVerified::signatureVerified);
   value_object<schedule::Policy>("Policy")
       .field("refreshLeadMs", &schedule::Policy::refresh_lead_ms)
       .field("refreshAtLifetime", &schedule::Policy::refresh_at_lifetime)
@@ -395,6 +403,7 @@ EMSCRIPTEN_BINDINGS(edjwt) {
   emscripten::function("getLimits", &get_limits);
   emscripten::function("setLimits", &set_limits);
   emscripten::function("inputBuffer", &input_buffer);
+  emscripten::function("lastFailure", &get_last_failure);
   emscripten::function("decodedJson", &decoded_json);
   emscripten::function("decodeJwtClaims", &decode_jwt_claims);
   emscripten::function("decodeProtectedHeader", &decode_protected_header);
