@@ -69,11 +69,6 @@ const rows = new Map([
  * @param {'decode'|'header'|'verify'|'key'} operation  whose classes apply
  * @param {object} [payload]  the verified claims, for claim errors (as jose attaches them)
  */
-/** The error for a failed decode or verify call, with the failure's text fetched from the core. */
-export function coreError(status, operation, payload) {
-  return errorFor({ status, ...core().lastFailure() }, operation, payload);
-}
-
 export function errorFor(result, operation, payload) {
   const row = rows.get(result.status);
   if (!row) return new Error(`edjwt: unknown core status ${result.status}`);
@@ -82,4 +77,12 @@ export function errorFor(result, operation, payload) {
     return new ErrorClass(result.message, payload, result.claim, result.reason);
   }
   return new ErrorClass(result.message);
+}
+
+/**
+ * errorFor a decode or verify call that returned only its status: the
+ * failure's text comes from the core's lastFailure().
+ */
+export function coreError(status, operation, payload) {
+  return errorFor({ status, ...core().lastFailure() }, operation, payload);
 }

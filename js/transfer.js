@@ -17,7 +17,7 @@ let input = new Uint8Array(0);
 export function writeInput(text) {
   // UTF-8 needs at most three bytes per UTF-16 code unit.
   const capacity = text.length * 3;
-  if (input.byteLength < capacity || input.byteLength === 0) {
+  if (input.byteLength < capacity) {
     input = core().inputBuffer(Math.max(capacity, MIN_CAPACITY));
   }
   return encoder.encodeInto(text, input).written;
