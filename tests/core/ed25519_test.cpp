@@ -29,7 +29,7 @@ nlohmann::json load(const std::string& name) {
 
 TEST(Ed25519, EveryWycheproofVectorGivesItsResult) {
   const auto vectors = load("wycheproof-ed25519_test.json");
-  ASSERT_FALSE(vectors.is_discarded()) << "shared/test-vectors must be beside the checkout";
+  ASSERT_FALSE(vectors.is_discarded()) << "tests/vectors/wycheproof-ed25519_test.json is missing";
   int cases = 0;
   for (const auto& group : vectors["testGroups"]) {
     const auto key = hex(group["publicKey"]["pk"].get<std::string>());
