@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds libsodium for wasm32 with Emscripten, once, into a cache outside the
-# clone (so CI's fresh clone on the same machine reuses it). The cache key is
+# clone (so CI's fresh clone on the same machine reuses it), and installs its
+# private ref10 headers (include/sodium/private) beside the public ones: the
+# core's per-key tables use libsodium's own field and group arithmetic, in the
+# wasm and the native builds (wasm/core/sodium_ref10.hpp). The cache key is
 # the source (Debian's .dsc, or the tarball/folder in LIBSODIUM_SRC), the
 # configure flags and the compiler version: a change to any of them rebuilds.
 # Prints the install prefix (include/, lib/libsodium.a) on its last line.
@@ -35,19 +38,31 @@ configure_flags=(--disable-shared --enable-minimal --without-pthreads --disable-
 key="$source_id-$( { echo "${configure_flags[*]}"; emcc --version | head -n 1; } | sha256sum | cut -c1-12)"
 prefix="$cache_root/libsodium-wasm/$key"
 
+work=$(mktemp -d "$cache_root/build.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+unpack_source() {
+  if [[ -n "${LIBSODIUM_SRC:-}" ]]; then
+    if [[ -d "$LIBSODIUM_SRC" ]]; then cp -a "$LIBSODIUM_SRC" "$work/src"
+    else mkdir "$work/src" && tar -xzf "$LIBSODIUM_SRC" -C "$work/src" --strip-components=1; fi
+  else
+    (cd "$work" && dpkg-source --no-check -x "$dsc" src >/dev/null)   # applies Debian's patches
+  fi
+}
+install_private_headers() {
+  mkdir -p "$prefix/include/sodium/private"
+  cp "$work/src/src/libsodium/include/sodium/private/"*.h "$prefix/include/sodium/private/"
+}
+
 if [[ -f "$prefix/lib/libsodium.a" ]]; then
+  if [[ ! -f "$prefix/include/sodium/private/ed25519_ref10.h" ]]; then
+    unpack_source
+    install_private_headers
+  fi
   echo "$prefix"
   exit 0
 fi
 
-work=$(mktemp -d "$cache_root/build.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-if [[ -n "${LIBSODIUM_SRC:-}" ]]; then
-  if [[ -d "$LIBSODIUM_SRC" ]]; then cp -a "$LIBSODIUM_SRC" "$work/src"
-  else mkdir "$work/src" && tar -xzf "$LIBSODIUM_SRC" -C "$work/src" --strip-components=1; fi
-else
-  (cd "$work" && dpkg-source --no-check -x "$dsc" src >/dev/null)   # applies Debian's patches
-fi
+unpack_source
 
 echo "libsodium-wasm: building into $prefix (about 3 minutes, once)" >&2
 log="$work/build.log"
@@ -61,6 +76,7 @@ export NODE_OPTIONS=--no-experimental-fetch
 quietly emconfigure ./configure --prefix="$prefix" "${configure_flags[@]}"
 quietly emmake make -j"$(nproc)"
 quietly make install
+install_private_headers
 # Older builds (other sources or flags) are no longer used by this checkout.
 find "$cache_root/libsodium-wasm" -mindepth 1 -maxdepth 1 ! -path "$prefix" -exec rm -rf {} +
 echo "$prefix"

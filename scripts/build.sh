@@ -40,18 +40,19 @@ quietly() {
   rm -f "$log"
 }
 
+sodium=-DEDJWT_LIBSODIUM_PREFIX="$sodium_prefix"
 targets=("$@")
 (( ${#targets[@]} )) || targets=(native sanitize wasm)
 for target in "${targets[@]}"; do
   case $target in
-    native) configure native; quietly cmake --build --preset native -j2 ;;
-    sanitize) configure native-sanitize; quietly cmake --build --preset native-sanitize -j2 ;;
+    native) configure native "$sodium"; quietly cmake --build --preset native -j2 ;;
+    sanitize) configure native-sanitize "$sodium"; quietly cmake --build --preset native-sanitize -j2 ;;
     wasm)
-      configure wasm -DEDJWT_LIBSODIUM_WASM_DIR="$sodium_prefix"
+      configure wasm "$sodium"
       quietly cmake --build --preset wasm -j2
       node scripts/build-package.mjs
       node scripts/size-report.mjs ;;
-    fuzz) configure fuzz; quietly cmake --build --preset fuzz -j2 ;;
+    fuzz) configure fuzz "$sodium"; quietly cmake --build --preset fuzz -j2 ;;
     *) echo "build: unknown target $target" >&2; exit 2 ;;
   esac
 done

@@ -3,6 +3,8 @@
 
 #include <sodium.h>
 
+#include "key_tables.hpp"
+
 namespace edjwt::ed25519 {
 namespace {
 
@@ -28,10 +30,20 @@ KeyProblem check_public_key(const std::uint8_t* key, std::size_t size) {
   return KeyProblem::none;
 }
 
-bool verify(const std::uint8_t* key, std::size_t key_size, const std::uint8_t* message, std::size_t message_size,
-            const std::uint8_t* signature, std::size_t signature_size) {
+bool verify_without_tables(const std::uint8_t* key, std::size_t key_size, const std::uint8_t* message,
+                           std::size_t message_size, const std::uint8_t* signature, std::size_t signature_size) {
   if (key_size != kPublicKeyBytes || signature_size != kSignatureBytes) return false;
   return crypto_sign_verify_detached(signature, message, message_size, key) == 0;
+}
+
+bool verify(const std::uint8_t* key, std::size_t key_size, const std::uint8_t* message, std::size_t message_size,
+            const std::uint8_t* signature, std::size_t signature_size) {
+  if (key_size == kPublicKeyBytes && signature_size == kSignatureBytes) {
+    if (const FixedBaseTable* table = key_tables().table_for(key)) {
+      return verify_with_table(*table, key, message, message_size, signature);
+    }
+  }
+  return verify_without_tables(key, key_size, message, message_size, signature, signature_size);
 }
 
 }  // namespace edjwt::ed25519

@@ -21,8 +21,15 @@ enum class KeyProblem { none, wrong_length, non_canonical, invalid_point };
 // verify for every message (jose on OpenSSL accepts one under the identity key).
 KeyProblem check_public_key(const std::uint8_t* key, std::size_t size);
 
-// Verifies a detached signature; wrong lengths are simply false.
+// Verifies a detached signature; wrong lengths are simply false. The verdict
+// is always crypto_sign_verify_detached's; a key verified more than once gets
+// a precomputed table (key_tables.hpp) that makes the check about 3x faster.
 bool verify(const std::uint8_t* key, std::size_t key_size, const std::uint8_t* message, std::size_t message_size,
             const std::uint8_t* signature, std::size_t signature_size);
+
+// libsodium's crypto_sign_verify_detached alone, never a table: the reference
+// the table path is tested against.
+bool verify_without_tables(const std::uint8_t* key, std::size_t key_size, const std::uint8_t* message,
+                           std::size_t message_size, const std::uint8_t* signature, std::size_t signature_size);
 
 }  // namespace edjwt::ed25519
