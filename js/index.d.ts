@@ -38,6 +38,11 @@ export interface Limits {
   maxTokenLength: number;
   /** Deepest JSON nesting accepted in headers and claims (top-level object = 1). Default 32. */
   maxJsonDepth: number;
+  /**
+   * Ed25519 keys whose precomputed tables the core keeps (about 98 KB each,
+   * least recently used evicted; 0 turns them off). Default 8, at most 256.
+   */
+  maxKeyTables: number;
 }
 export function getLimits(): Limits;
 export function setLimits(limits: Partial<Limits>): void;

@@ -13,9 +13,10 @@ export function getLimits() {
 export function setLimits(limits) {
   if (typeof limits !== 'object' || limits === null) throw new TypeError('limits must be an object');
   const next = { ...getLimits(), ...limits };
-  for (const [name, min] of [['maxTokenLength', 16], ['maxJsonDepth', 1]]) {
-    if (!Number.isSafeInteger(next[name]) || next[name] < min || next[name] > 2 ** 31 - 1) {
-      throw new TypeError(`${name} must be an integer from ${min} to 2^31-1`);
+  // Each key table is 98 KB of wasm memory, which never shrinks: 256 bounds it at 25 MB.
+  for (const [name, min, max] of [['maxTokenLength', 16, 2 ** 31 - 1], ['maxJsonDepth', 1, 2 ** 31 - 1], ['maxKeyTables', 0, 256]]) {
+    if (!Number.isSafeInteger(next[name]) || next[name] < min || next[name] > max) {
+      throw new TypeError(`${name} must be an integer from ${min} to ${max}`);
     }
   }
   core().setLimits(next);

@@ -11,7 +11,7 @@ seconds=${1:-60}
 [[ $seconds =~ ^[1-9][0-9]*$ ]] || { echo "usage: fuzz.sh [SECONDS [TARGET ...]]" >&2; exit 2; }
 (( $# )) && shift
 targets=("$@")
-(( ${#targets[@]} )) || targets=(decode json_object base64url keys verify)
+(( ${#targets[@]} )) || targets=(decode json_object base64url keys verify ed25519_tables)
 
 bash scripts/build.sh fuzz
 

@@ -19,6 +19,7 @@
 #include "core/decode.hpp"
 #include "core/ed25519.hpp"
 #include "core/expiry.hpp"
+#include "core/key_tables.hpp"
 #include "core/keys.hpp"
 #include "core/limits.hpp"
 #include "core/schedule.hpp"
@@ -49,6 +50,7 @@ val input_buffer(std::size_t capacity) {
 struct JsLimits {
   unsigned maxTokenLength;
   int maxJsonDepth;
+  unsigned maxKeyTables;  // the core's per-key table cache (key_tables.hpp)
 };
 
 // Decoding and verification return their status alone; the text of a failure
@@ -114,11 +116,15 @@ int to_js(edjwt::DecodedJson&& decoded) {
 
 val decoded_json() { return view_of(output_json); }
 
-JsLimits get_limits() { return {static_cast<unsigned>(limits.max_token_length), limits.max_json_depth}; }
+JsLimits get_limits() {
+  return {static_cast<unsigned>(limits.max_token_length), limits.max_json_depth,
+          static_cast<unsigned>(edjwt::ed25519::key_tables().capacity())};
+}
 
 void set_limits(const JsLimits& value) {
   limits.max_token_length = value.maxTokenLength;
   limits.max_json_depth = value.maxJsonDepth;
+  edjwt::ed25519::key_tables().set_capacity(value.maxKeyTables);
 }
 
 int decode_jwt_claims(std::size_t length) { return to_js(edjwt::decode_jwt_claims(written(length), limits)); }
@@ -308,7 +314,8 @@ EMSCRIPTEN_BINDINGS(edjwt) {
   using emscripten::value_object;
   value_object<JsLimits>("Limits")
       .field("maxTokenLength", &JsLimits::maxTokenLength)
-      .field("maxJsonDepth", &JsLimits::maxJsonDepth);
+      .field("maxJsonDepth", &JsLimits::maxJsonDepth)
+      .field("maxKeyTables", &JsLimits::maxKeyTables);
   value_object<JsFailure>("Failure")
       .field("message", &JsFailure::message)
       .field("claim", &JsFailure::claim)

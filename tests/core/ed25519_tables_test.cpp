@@ -92,6 +92,7 @@ std::vector<std::array<std::uint8_t, 32>> small_order_encodings() {
 }
 
 Bytes hex(const std::string& text) {
+  if (text.empty()) return {};
   Bytes out(text.size() / 2);
   sodium_hex2bin(out.data(), out.size(), text.c_str(), text.size(), nullptr, nullptr, nullptr);
   return out;

@@ -48,7 +48,7 @@ test('bytes that are not WebAssembly give WasmUnavailable naming the fix, and a 
 });
 
 test('limits have documented defaults and can be changed', () => {
-  assert.deepEqual(getLimits(), { maxTokenLength: 65536, maxJsonDepth: 32 });
+  assert.deepEqual(getLimits(), { maxTokenLength: 65536, maxJsonDepth: 32, maxKeyTables: 8 });
   const deep = tokenWithPayload(b64u('{"a":{"b":{}}}'));
   try {
     setLimits({ maxJsonDepth: 2 });
@@ -65,4 +65,6 @@ test('setLimits rejects nonsense with TypeError', () => {
   assert.throws(() => setLimits(null), TypeError);
   assert.throws(() => setLimits({ maxJsonDepth: 0 }), TypeError);
   assert.throws(() => setLimits({ maxTokenLength: 1.5 }), TypeError);
+  assert.throws(() => setLimits({ maxKeyTables: -1 }), TypeError);
+  assert.throws(() => setLimits({ maxKeyTables: 257 }), TypeError);
 });
