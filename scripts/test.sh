@@ -8,10 +8,17 @@ cd "$(dirname "$0")/.."
 
 EDJWT_SETUP_FLAGS=--with-browser bash scripts/build.sh
 bash scripts/build-demo.sh
+# CTest's summary on success; its whole output, failures included, otherwise.
+ctest_quietly() {
+  local log
+  log=$(mktemp)
+  if ctest "$@" --output-on-failure >"$log" 2>&1; then tail -n 3 "$log"; rm -f "$log"
+  else cat "$log"; rm -f "$log"; return 1; fi
+}
 echo "== native core tests (CTest)"
-ctest --preset native --output-on-failure | tail -n 3
+ctest_quietly --preset native
 echo "== native core tests under ASan+UBSan (CTest)"
-ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --preset native-sanitize --output-on-failure | tail -n 3
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest_quietly --preset native-sanitize
 fuzz_seconds=${EDJWT_FUZZ_SECONDS:-12}
 echo "== fuzz smoke run (libFuzzer, ASan+UBSan, ${fuzz_seconds} s per target)"
 bash scripts/fuzz.sh "$fuzz_seconds"
