@@ -1,6 +1,9 @@
-// Prints what a browser loads from edjwt: the .wasm and its JS glue, raw and gzip.
+// Prints what a browser loads from edjwt: the .wasm and its JS glue, raw and
+// gzip, and the .wasm's largest functions, so a size regression shows in the
+// build that caused it.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { functionSizes } from './wasm-functions.mjs';
 
 const files = ['dist/edjwt-core.wasm', 'dist/edjwt-core.mjs'];
 let raw = 0;
@@ -13,3 +16,7 @@ for (const file of files) {
   console.log(`size: ${file.padEnd(22)} ${(bytes.length / 1024).toFixed(1).padStart(6)} KB raw ${(zipped / 1024).toFixed(1).padStart(6)} KB gzip`);
 }
 console.log(`size: ${'total'.padEnd(22)} ${(raw / 1024).toFixed(1).padStart(6)} KB raw ${(gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
+console.log('size: largest functions in dist/edjwt-core.wasm (bytes):');
+for (const { bytes, name } of functionSizes(new URL('../dist/edjwt-core.wasm', import.meta.url).pathname).slice(0, 15)) {
+  console.log(`size: ${String(bytes).padStart(7)}  ${decodeURIComponent(name.replace(/\\([0-9a-f]{2})/g, '%$1')).slice(0, 110)}`);
+}
