@@ -7,8 +7,6 @@
 import { spawnSync } from 'node:child_process';
 import { createPublicKey, generateKeyPairSync, sign, verify as nodeVerify } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { buildSync } from 'esbuild';
 import * as jose from 'jose';
 import * as ed from '@noble/ed25519';
 import { sha512 } from '@noble/hashes/sha2.js';
@@ -18,6 +16,7 @@ import { jwtDecode } from 'jwt-decode';
 import * as edjwt from 'edjwt';
 import { asyncBatch, compare, summarize, syncBatch } from './measure.js';
 import { NATIVE_BENCH, nativeTable, runNativeBench } from './native.mjs';
+import { bundleSize, edjwtBrowserSize } from '../scripts/bundle-size.mjs';
 
 ed.hashes.sha512 = sha512;
 await sodium.ready;
@@ -122,32 +121,24 @@ function coldStarts(runs = 9) {
   return { results, markdown: lines.join('\n') };
 }
 
-// What a browser downloads for each library's verify path: esbuild bundle, minified, gzip.
+// What a browser downloads for each library's verify path (scripts/bundle-size.mjs).
 function bundleSizes() {
   const entries = {
-    'edjwt (JS + glue; .wasm below)': `export { jwtVerify } from ${JSON.stringify(process.cwd() + '/js/index.js')};`,
     jose: `export { jwtVerify, importJWK } from 'jose';`,
     '@noble/ed25519 + @noble/hashes': `export { verify } from '@noble/ed25519'; export { sha512 } from '@noble/hashes/sha2.js';`,
     tweetnacl: `import nacl from 'tweetnacl'; export const verify = nacl.sign.detached.verify;`,
     'libsodium-wrappers': `export { default } from 'libsodium-wrappers';`,
     'jwt-decode': `export { jwtDecode } from 'jwt-decode';`,
   };
-  const rows = [];
-  for (const [name, source] of Object.entries(entries)) {
-    const { outputFiles } = buildSync({
-      stdin: { contents: source, resolveDir: process.cwd(), loader: 'js' },
-      bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, outdir: 'out',
-      loader: { '.wasm': 'file' }, logLevel: 'error',
-    });
-    const bytes = outputFiles.find((file) => file.path.endsWith('.js')).contents;
-    rows.push({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
-  }
-  const wasm = readFileSync('dist/edjwt-core.wasm');
-  rows.splice(1, 0, { name: 'edjwt-core.wasm', raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length });
+  const edjwtSize = edjwtBrowserSize();
+  const rows = [
+    { name: 'edjwt (JS + glue; .wasm below)', ...edjwtSize.js },
+    { name: 'edjwt-core.wasm', ...edjwtSize.wasm },
+    ...Object.entries(entries).map(([name, source]) => ({ name, ...bundleSize(source) })),
+  ];
   const lines = ['### Bundle size (esbuild --bundle --minify, gzip -9)', '', '| what | raw KB | gzip KB |', '| --- | ---: | ---: |'];
   for (const r of rows) lines.push(`| ${r.name} | ${(r.raw / 1024).toFixed(1)} | ${(r.gzip / 1024).toFixed(1)} |`);
-  const edjwtTotal = rows[0].gzip + rows[1].gzip;
-  lines.push(`| **edjwt total (JS + .wasm)** | ${((rows[0].raw + rows[1].raw) / 1024).toFixed(1)} | **${(edjwtTotal / 1024).toFixed(1)}** |`);
+  lines.push(`| **edjwt total (JS + .wasm)** | ${(edjwtSize.total.raw / 1024).toFixed(1)} | **${(edjwtSize.total.gzip / 1024).toFixed(1)}** |`);
   return { results: rows, markdown: lines.join('\n') };
 }
 
