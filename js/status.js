@@ -38,6 +38,7 @@ export const Status = Object.freeze({
   claim_invalid: 16,
   claim_expired: 17,
   key_invalid: 18,
+  request_malformed: 19,
 });
 
 const structural = { decode: JWTInvalid, header: TypeError, verify: JWSInvalid };
@@ -61,6 +62,7 @@ const rows = new Map([
   [Status.claim_invalid, JWTClaimValidationFailed],
   [Status.claim_expired, JWTExpired],
   [Status.key_invalid, JWKInvalid],
+  [Status.request_malformed, TypeError],
 ]);
 
 /**

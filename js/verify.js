@@ -10,9 +10,8 @@ import { lengthFailure } from './limits.js';
 import { core } from './module.js';
 import { coreOptions } from './options.js';
 import { coreError, errorFor, Status } from './status.js';
-import { readText, writeInput } from './transfer.js';
+import { readText, writeRequest } from './transfer.js';
 
-const NO_KEY = { publicKey: new Uint8Array(0), form: 0, alg: '', use: '', keyOps: 0, signatureKnownValid: false };
 const utf8 = new TextDecoder();
 
 function compactString(jws) {
@@ -27,9 +26,19 @@ function assertWithinLimit(token) {
   if (tooLong) throw errorFor(tooLong, 'verify');
 }
 
+// One core call: every check in jose's order, up to the header's (headerOnly)
+// or to the claims'. `key` is null for the header stage.
+function coreVerify(token, key, options, headerOnly, signatureKnownValid) {
+  const { claims } = options;
+  const length = writeRequest([token, key?.publicKey, key?.alg, key?.use, options.algorithms, options.crit,
+    claims.issuers, claims.audiences, claims.requiredClaims, claims.subject, claims.typ]);
+  return core().verify(length, options.jwt, headerOnly, signatureKnownValid, key?.form ?? 0, key?.keyOps ?? 0,
+    claims.now, claims.clockTolerance, claims.maxTokenAge ?? NaN);
+}
+
 // Header checks only, for a key function to see the header jose would give it.
 function acceptedHeader(token, options) {
-  const { status } = core().verify(writeInput(token), NO_KEY, options, true);
+  const { status } = coreVerify(token, null, options, true, false);
   if (status !== Status.ok) throw coreError(status, 'verify');
   return JSON.parse(readText(core().verifiedHeader()));
 }
@@ -41,8 +50,7 @@ function jwsParts(token) {
 
 function verified(token, material, options, resolvedKey) {
   const { cache } = material;
-  const key = { ...material, signatureKnownValid: cache?.has(token) ?? false };
-  const result = core().verify(writeInput(token), key, options, false);
+  const result = coreVerify(token, material, options, false, cache?.has(token) ?? false);
   if (result.signatureVerified) cache?.add(token);
   if (result.status !== Status.ok) {
     // jose attaches the claims to JWTExpired and JWTClaimValidationFailed, which

@@ -13,7 +13,10 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cmath>
+#include <cstring>
 #include <string>
+#include <vector>
 
 #include "core/clock_skew.hpp"
 #include "core/decode.hpp"
@@ -74,28 +77,6 @@ struct JsImportedKey {
   int status;
   std::string message;
   val publicKey = val::undefined();  // Uint8Array(32), or undefined on failure
-};
-
-struct JsKey {
-  std::string publicKey;  // 32 bytes, checked at import
-  int form;               // keys::KeyForm
-  std::string alg, use;   // a JWK's constraints, empty when absent
-  int keyOps;             // keys::KeyOps
-  bool signatureKnownValid;
-};
-
-struct JsClaimRules {
-  val issuers = val::undefined(), audiences = val::undefined(), requiredClaims = val::undefined();
-  val subject = val::undefined(), typ = val::undefined();  // string or undefined
-  double now = 0, clockTolerance = 0;
-  val maxTokenAge = val::undefined();                      // number or undefined
-};
-
-struct JsVerifyOptions {
-  val algorithms = val::undefined();  // array of strings, or undefined
-  val crit = val::undefined();        // array of strings
-  bool jwt = true;
-  JsClaimRules claims;
 };
 
 // The header JSON and the payload (claims JSON for a JWT, bytes for a compact
@@ -163,45 +144,106 @@ JsImportedKey import_spki_pem(const std::string& pem) {
   return to_js(edjwt::keys::import_spki_pem(pem, key), key);
 }
 
-std::vector<std::string> strings(const val& list) {
-  return list.isUndefined() ? std::vector<std::string>{} : emscripten::vecFromJSArray<std::string>(list);
-}
+// A verify request as js/transfer.js writes it into the input buffer, so that
+// no Embind value object is built per call (they cost about a quarter of a
+// JWT's processing): eleven fields in this order, each a u32 count
+// (kAbsent: the option was not given) followed by that many items, each a u32
+// byte length and the bytes: token, key (32 bytes), the key's JWK "alg", its
+// "use", algorithms, crit, issuer(s), audience(s), required claims, subject,
+// typ. Scalars travel as the call's arguments.
+class VerifyRequest {
+ public:
+  static constexpr std::uint32_t kAbsent = 0xffffffff;
+  explicit VerifyRequest(std::string_view bytes) : rest_(bytes) {}
 
-edjwt::VerifyOptions to_core(const JsVerifyOptions& js) {
-  edjwt::VerifyOptions options;
-  options.check_algorithms = !js.algorithms.isUndefined();
-  options.algorithms = strings(js.algorithms);
-  options.crit = strings(js.crit);
-  options.jwt = js.jwt;
-  edjwt::ClaimRules& rules = options.claims;
-  rules.check_issuer = !js.claims.issuers.isUndefined();
-  rules.issuers = strings(js.claims.issuers);
-  rules.check_audience = !js.claims.audiences.isUndefined();
-  rules.audiences = strings(js.claims.audiences);
-  rules.required = strings(js.claims.requiredClaims);
-  rules.check_subject = !js.claims.subject.isUndefined();
-  if (rules.check_subject) rules.subject = js.claims.subject.as<std::string>();
-  rules.check_typ = !js.claims.typ.isUndefined();
-  if (rules.check_typ) rules.typ = js.claims.typ.as<std::string>();
-  rules.now = js.claims.now;
-  rules.clock_tolerance = js.claims.clockTolerance;
-  rules.check_max_token_age = !js.claims.maxTokenAge.isUndefined();
-  if (rules.check_max_token_age) rules.max_token_age = js.claims.maxTokenAge.as<double>();
-  return options;
-}
+  bool ok() const { return ok_; }
+  // A field that holds one item (or none); empty when absent.
+  std::string_view single() {
+    std::string_view item;
+    const std::uint32_t count = read_count();
+    if (count == 1) item = read_item();
+    else if (count != kAbsent && count != 0) ok_ = false;
+    return item;
+  }
+  // A field that holds a list; `present` is false when it was not given.
+  std::vector<std::string> list(bool* present = nullptr) {
+    std::vector<std::string> items;
+    const std::uint32_t count = read_count();
+    if (present != nullptr) *present = count != kAbsent;
+    if (count == kAbsent) return items;
+    if (count > rest_.size() / 4) {  // each item takes at least its length word
+      ok_ = false;
+      return items;
+    }
+    items.reserve(count);
+    for (std::uint32_t i = 0; i < count && ok_; ++i) items.emplace_back(read_item());
+    return items;
+  }
 
-JsVerified verify(std::size_t token_length, const JsKey& js_key, const JsVerifyOptions& js_options, bool header_only) {
+ private:
+  std::uint32_t read_u32() {
+    if (rest_.size() < 4) {
+      ok_ = false;
+      return kAbsent;
+    }
+    std::uint32_t value;
+    std::memcpy(&value, rest_.data(), 4);  // little-endian on wasm, as JS's DataView writes it
+    rest_.remove_prefix(4);
+    return value;
+  }
+  std::uint32_t read_count() { return ok_ ? read_u32() : kAbsent; }
+  std::string_view read_item() {
+    const std::uint32_t length = read_u32();
+    if (!ok_ || length > rest_.size()) {
+      ok_ = false;
+      return {};
+    }
+    const std::string_view item = rest_.substr(0, length);
+    rest_.remove_prefix(length);
+    return item;
+  }
+
+  std::string_view rest_;
+  bool ok_ = true;
+};
+
+// Verifies the request JS wrote (see VerifyRequest). max_token_age is NaN when
+// not given; key_form and key_ops are keys::KeyForm and keys::KeyOps values.
+JsVerified verify(std::size_t request_length, bool jwt, bool header_only, bool signature_known_valid, int key_form,
+                  int key_ops, double now, double clock_tolerance, double max_token_age) {
+  VerifyRequest request(written(request_length));
+  const std::string_view token = request.single();
+  const std::string_view key_bytes = request.single();
   edjwt::keys::PublicKey public_key{};
   edjwt::VerifyKey key;
-  if (js_key.publicKey.size() == public_key.size()) {
-    std::copy(js_key.publicKey.begin(), js_key.publicKey.end(), public_key.begin());
+  if (key_bytes.size() == public_key.size()) {
+    std::memcpy(public_key.data(), key_bytes.data(), public_key.size());
+    key.public_key = &public_key;  // otherwise null: the core refuses to verify without a key
   }
-  key.public_key = &public_key;
-  key.usage = {static_cast<edjwt::keys::KeyForm>(js_key.form), js_key.alg, js_key.use,
-               static_cast<edjwt::keys::KeyOps>(js_key.keyOps)};
-  key.signature_known_valid = js_key.signatureKnownValid;
-  const edjwt::VerifyOptions options = to_core(js_options);
-  last_verified = edjwt::verify_compact(written(token_length), key, options, limits,
+  key.usage = {static_cast<edjwt::keys::KeyForm>(key_form), std::string(request.single()),
+               std::string(request.single()), static_cast<edjwt::keys::KeyOps>(key_ops)};
+  key.signature_known_valid = signature_known_valid;
+  edjwt::VerifyOptions options;
+  options.algorithms = request.list(&options.check_algorithms);
+  options.crit = request.list();
+  options.jwt = jwt;
+  edjwt::ClaimRules& rules = options.claims;
+  rules.issuers = request.list(&rules.check_issuer);
+  rules.audiences = request.list(&rules.check_audience);
+  rules.required = request.list();
+  std::vector<std::string> subject = request.list(&rules.check_subject);
+  std::vector<std::string> typ = request.list(&rules.check_typ);
+  if (!request.ok() || subject.size() != (rules.check_subject ? 1u : 0u) || typ.size() != (rules.check_typ ? 1u : 0u)) {
+    last_verified = {};
+    return {status_of(edjwt::Outcome::failure(edjwt::Status::request_malformed, "edjwt: malformed verify request (a bug in edjwt's JS layer)")), false};
+  }
+  if (rules.check_subject) rules.subject = std::move(subject.front());
+  if (rules.check_typ) rules.typ = std::move(typ.front());
+  rules.now = now;
+  rules.clock_tolerance = clock_tolerance;
+  rules.check_max_token_age = !std::isnan(max_token_age);
+  rules.max_token_age = max_token_age;
+  last_verified = edjwt::verify_compact(token, key, options, limits,
                                        header_only ? edjwt::Stage::header : edjwt::Stage::full);
   const int status = status_of(edjwt::Outcome(last_verified.outcome), last_verified.claim, last_verified.reason);
   return {status, last_verified.signature_verified};
@@ -324,27 +366,6 @@ EMSCRIPTEN_BINDINGS(edjwt) {
       .field("status", &JsImportedKey::status)
       .field("message", &JsImportedKey::message)
       .field("publicKey", &JsImportedKey::publicKey);
-  value_object<JsKey>("Key")
-      .field("publicKey", &JsKey::publicKey)
-      .field("form", &JsKey::form)
-      .field("alg", &JsKey::alg)
-      .field("use", &JsKey::use)
-      .field("keyOps", &JsKey::keyOps)
-      .field("signatureKnownValid", &JsKey::signatureKnownValid);
-  value_object<JsClaimRules>("ClaimRules")
-      .field("issuers", &JsClaimRules::issuers)
-      .field("audiences", &JsClaimRules::audiences)
-      .field("requiredClaims", &JsClaimRules::requiredClaims)
-      .field("subject", &JsClaimRules::subject)
-      .field("typ", &JsClaimRules::typ)
-      .field("now", &JsClaimRules::now)
-      .field("clockTolerance", &JsClaimRules::clockTolerance)
-      .field("maxTokenAge", &JsClaimRules::maxTokenAge);
-  value_object<JsVerifyOptions>("VerifyOptions")
-      .field("algorithms", &JsVerifyOptions::algorithms)
-      .field("crit", &JsVerifyOptions::crit)
-      .field("jwt", &JsVerifyOptions::jwt)
-      .field("claims", &JsVerifyOptions::claims);
   value_object<JsVerified>("Verified")
       .field("status", &JsVerified::status)
       .field("signatureVerified", &JsVerified::signatureVerified);

@@ -29,6 +29,7 @@ enum class Status : int {
   claim_invalid = 16,             // a claim check failed (iss, aud, sub, typ, nbf, iat, types, presence)
   claim_expired = 17,             // exp passed, or iat older than maxTokenAge
   key_invalid = 18,               // a key is malformed: not 32 bytes, non-canonical, small order, bad DER/PEM
+  request_malformed = 19,         // edjwt's own JS wrote a request the bindings cannot read: a bug, never user input
 };
 
 // A status plus the message that goes with it. Messages never quote token content.
