@@ -17,6 +17,7 @@ import * as edjwt from 'edjwt';
 import { asyncBatch, compare, summarize, syncBatch } from './measure.js';
 import { NATIVE_BENCH, nativeTable, runNativeBench } from './native.mjs';
 import { bundleSize, edjwtBrowserSize } from '../scripts/bundle-size.mjs';
+import { keyTable } from './keys.mjs';
 
 ed.hashes.sha512 = sha512;
 await sodium.ready;
@@ -52,8 +53,11 @@ function raw(verifySignature) {
   };
 }
 
+const signingInput = new Uint8Array(Buffer.from(input));
+const signatureBytes = new Uint8Array(Buffer.from(token.split('.')[2], 'base64url'));
 const verifiers = [
   ['edjwt jwtVerifySync', syncBatch(() => edjwt.jwtVerifySync(token, edKey, options))],
+  ['edjwt ed25519Verify (same signing input)', syncBatch(() => edjwt.ed25519Verify(rawKey, signingInput, signatureBytes))],
   ['edjwt jwtVerify (async)', asyncBatch(() => edjwt.jwtVerify(token, edKey, options))],
   ['edjwt jwtVerifySync, warm signature cache', syncBatch(() => edjwt.jwtVerifySync(token, edCachedKey, options))],
   ['jose jwtVerify', asyncBatch(() => jose.jwtVerify(token, joseKey, options))],
@@ -144,6 +148,8 @@ function bundleSizes() {
 
 const verify = await table(`JWT verification, Node ${process.version} (same ${token.length}-byte token)`, verifiers, 'jose jwtVerify');
 console.log(verify.markdown + '\n');
+const keys = await keyTable(claims, options);
+console.log(keys.markdown + '\n');
 const decode = await table('Decoding (no verification)', decoders, 'jose decodeJwt');
 console.log(decode.markdown + '\n');
 const cold = coldStarts();
@@ -173,14 +179,15 @@ const byName = Object.fromEntries(verify.results.map((r) => [r.name, r.median]))
 const summary = [
   `edjwt jwtVerifySync / jose: ${(byName['edjwt jwtVerifySync'] / byName['jose jwtVerify']).toFixed(2)}×`,
   `edjwt jwtVerifySync / node:crypto raw: ${(byName['edjwt jwtVerifySync'] / byName['node:crypto verify + parse']).toFixed(2)}×`,
+  `edjwt jwtVerifySync / ed25519Verify on the same signing input: ${(byName['edjwt jwtVerifySync'] / byName['edjwt ed25519Verify (same signing input)']).toFixed(2)}×`,
   `edjwt cached / uncached: ${(byName['edjwt jwtVerifySync, warm signature cache'] / byName['edjwt jwtVerifySync']).toFixed(1)}×`,
   ...(native.results ?? []).map((r) => `wasm / native, ${r.name}: ${r.wasmPerNative.toFixed(2)}×`),
 ].join('\n');
 console.log(summary);
 
 mkdirSync('bench/results', { recursive: true });
-const markdown = [verify.markdown, decode.markdown, cold.markdown, sizes.markdown, native.markdown, summary].join('\n\n') + '\n';
+const markdown = [verify.markdown, keys.markdown, decode.markdown, cold.markdown, sizes.markdown, native.markdown, summary].join('\n\n') + '\n';
 writeFileSync('bench/results/results.md', markdown);
 writeFileSync('bench/results/results.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, tokenBytes: token.length,
-  verify: verify.results, decode: decode.results, coldStart: cold.results, bundleSizes: sizes.results, native: native.results }, null, 2));
+  verify: verify.results, keys: keys.results, decode: decode.results, coldStart: cold.results, bundleSizes: sizes.results, native: native.results }, null, 2));
 console.log('\nwritten: bench/results/results.md, bench/results/results.json');

@@ -15,12 +15,48 @@ const options = { issuer: 'https://auth.example.com/', audience: 'https://api.ex
 const edKey = await edjwt.importJWK(jwk, 'EdDSA');
 const edCached = await edjwt.importJWK(jwk, 'EdDSA', { cache: { size: 100 } });
 const joseKey = await jose.importJWK(jwk, 'EdDSA');
+const [signingInput, signature] = (() => {
+  const [h, p, sig] = token.split('.');
+  return [new TextEncoder().encode(`${h}.${p}`), jose.base64url.decode(sig)];
+})();
+const rawKey = jose.base64url.decode(jwk.x);
+
+// Keys for the first-use and one-shot rows: more than the core remembers as
+// candidates (64), so cycling through them never gives one a table.
+const keys = [];
+for (let i = 0; i < 300; i++) {
+  const pair = await jose.generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const keyJwk = await jose.exportJWK(pair.publicKey);
+  keys.push({
+    jwk: keyJwk,
+    token: await new jose.SignJWT({ iss: options.issuer, aud: options.audience, sub: 'u' }).setProtectedHeader({ alg: 'EdDSA' })
+      .setIssuedAt().setExpirationTime('1h').sign(pair.privateKey),
+    edjwt: await edjwt.importJWK(keyJwk, 'EdDSA'),
+    jose: await jose.importJWK(keyJwk, 'EdDSA'),
+  });
+}
+const cycle = () => {
+  let next = 0;
+  return () => keys[next++ % keys.length];
+};
+const [firstEd, firstJose, oneShotEd, oneShotJose] = [cycle(), cycle(), cycle(), cycle()];
 
 const rows = [
   ['edjwt jwtVerifySync', syncBatch(() => edjwt.jwtVerifySync(token, edKey, options))],
   ['edjwt jwtVerify (async)', asyncBatch(() => edjwt.jwtVerify(token, edKey, options))],
   ['edjwt jwtVerifySync, warm signature cache', syncBatch(() => edjwt.jwtVerifySync(token, edCached, options))],
   ['jose jwtVerify (WebCrypto Ed25519)', asyncBatch(() => jose.jwtVerify(token, joseKey, options))],
+  ['edjwt ed25519Verify (same signing input)', syncBatch(() => edjwt.ed25519Verify(rawKey, signingInput, signature))],
+  ['edjwt jwtVerifySync, first use of a key', syncBatch(() => { const k = firstEd(); edjwt.jwtVerifySync(k.token, k.edjwt, options); })],
+  ['jose jwtVerify, first use of a key', asyncBatch(() => { const k = firstJose(); return jose.jwtVerify(k.token, k.jose, options); })],
+  ['edjwt one-shot: importJWK + jwtVerify', asyncBatch(async () => {
+    const k = oneShotEd();
+    return edjwt.jwtVerify(k.token, await edjwt.importJWK(k.jwk, 'EdDSA'), options);
+  })],
+  ['jose one-shot: importJWK + jwtVerify', asyncBatch(async () => {
+    const k = oneShotJose();
+    return jose.jwtVerify(k.token, await jose.importJWK(k.jwk, 'EdDSA'), options);
+  })],
   ['edjwt decodeJwt', syncBatch(() => edjwt.decodeJwt(token))],
   ['jose decodeJwt', syncBatch(() => jose.decodeJwt(token))],
 ];
