@@ -1,4 +1,5 @@
-// The one table from core status codes (wasm/core/status.hpp) to errors.
+// The one table from core status codes (wasm/core/status.hpp, by name through
+// the generated js/core-constants.js) to errors.
 // jose's class for the same failure differs by entry point, so each row names
 // the class per operation:
 //   decode — decodeJwt (every problem is JWTInvalid)
@@ -16,30 +17,10 @@ import {
   JWTExpired,
   JWTInvalid,
 } from './errors.js';
+import { Status } from './core-constants.js';
 import { core } from './module.js';
 
-export const Status = Object.freeze({
-  ok: 0,
-  token_too_long: 1,
-  compact_malformed: 2,
-  jwe_not_supported: 3,
-  header_malformed: 4,
-  payload_encoding_malformed: 5,
-  claims_malformed: 6,
-  signature_malformed: 7,
-  header_invalid: 8,
-  crit_unsupported: 9,
-  alg_not_allowed: 10,
-  alg_not_supported: 11,
-  key_unusable: 12,
-  key_type_not_supported: 13,
-  signature_invalid: 14,
-  unencoded_payload: 15,
-  claim_invalid: 16,
-  claim_expired: 17,
-  key_invalid: 18,
-  request_malformed: 19,
-});
+export { Status } from './core-constants.js';
 
 const structural = { decode: JWTInvalid, header: TypeError, verify: JWSInvalid };
 

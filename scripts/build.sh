@@ -50,6 +50,7 @@ for target in "${targets[@]}"; do
     wasm)
       configure wasm "$sodium"
       quietly cmake --build --preset wasm -j2
+      node scripts/generate-core-constants.mjs
       node scripts/build-package.mjs
       node scripts/size-report.mjs ;;
     fuzz) configure fuzz "$sodium"; quietly cmake --build --preset fuzz -j2 ;;

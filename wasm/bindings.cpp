@@ -350,6 +350,16 @@ edjwt::clock_skew::Estimate clock_sample(const edjwt::clock_skew::Estimate& curr
 
 schedule::Policy default_policy() { return {}; }
 
+// The core's numeric codes by name ("ok=0,token_too_long=1,…"), one string
+// literal made from the lists in the core's headers, so JS never retypes them:
+// scripts/generate-core-constants.mjs writes them into js/core-constants.js
+// at build time, and a test checks that file is current.
+std::string status_codes() {
+#define EDJWT_STATUS_TEXT(name, value) #name "=" #value ","
+  return EDJWT_STATUSES(EDJWT_STATUS_TEXT);
+#undef EDJWT_STATUS_TEXT
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(edjwt) {
@@ -423,6 +433,7 @@ EMSCRIPTEN_BINDINGS(edjwt) {
       .field("hasEstimate", &edjwt::clock_skew::Estimate::has_estimate)
       .field("offsetMs", &edjwt::clock_skew::Estimate::offset_ms)
       .field("smoothedMs", &edjwt::clock_skew::Estimate::smoothed_ms);
+  emscripten::function("statusCodes", &status_codes);
   emscripten::function("getExpiry", &get_expiry);
   emscripten::function("defaultPolicy", &default_policy);
   emscripten::function("initialSessionState", &initial_session_state);
