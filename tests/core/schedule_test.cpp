@@ -140,3 +140,20 @@ TEST(Schedule, ADemandRefreshesUnlessOneIsInFlight) {
   EXPECT_EQ(step.action, Action::refresh);
   EXPECT_EQ(on(step.state, EventKind::demand, 6).action, Action::none);
 }
+
+TEST(Schedule, AdoptingATokenThatHasAlreadyExpiredStartsExpiredAndTheFirstDemandRefreshes) {
+  // Issued an hour ago with a 300 s lifetime, adopted now.
+  const Step adopted = adopt(token(0, 300), 3600000);
+  EXPECT_EQ(adopted.state.phase, Phase::expired);
+  EXPECT_EQ(adopted.state.wake_at_ms, -1);
+  EXPECT_TRUE(adopted.signal_expired);
+  const Step demand = on(adopted.state, EventKind::demand, 3600001);
+  EXPECT_EQ(demand.action, Action::refresh);
+  EXPECT_EQ(on(demand.state, EventKind::demand, 3600002).action, Action::none);
+}
+
+TEST(Schedule, ExpiryAtAdoptionIsJudgedOnTheEstimatedIssuerClock) {
+  // exp at 300 s issuer time; adopted at local 350 s with the issuer 60 s behind: still valid.
+  EXPECT_EQ(adopt(token(0, 300), 350000, 0, -60000).state.phase, Phase::active);
+  EXPECT_EQ(adopt(token(0, 300), 350000, 0, 0).state.phase, Phase::expired);
+}

@@ -1,16 +1,22 @@
 // Clock-offset estimation. See clock_skew.hpp.
 #include "clock_skew.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace edjwt::clock_skew {
 
+Estimate add_sample(const Estimate& current, double issuer_time_ms, double local_start_ms, double local_end_ms) {
+  const double lowest = issuer_time_ms - local_end_ms;
+  const double highest = issuer_time_ms + kResolutionMs - local_start_ms;
+  const bool usable = std::isfinite(lowest) && std::isfinite(highest) && local_start_ms <= local_end_ms;
+  if (!usable || lowest > kMaxOffsetMs || highest < -kMaxOffsetMs) return current;
+  const double offset = std::clamp(current.offset_ms, lowest, highest);
+  return {true, offset, offset};
+}
+
 Estimate add_sample(const Estimate& current, double issuer_time_ms, double local_time_ms) {
-  const double sample = issuer_time_ms + kResolutionMs / 2 - local_time_ms;
-  if (!std::isfinite(sample) || std::fabs(sample) > kMaxOffsetMs) return current;
-  const double smoothed =
-      current.has_estimate ? current.smoothed_ms + kSmoothing * (sample - current.smoothed_ms) : sample;
-  return {true, std::fabs(smoothed) < kResolutionMs ? 0 : smoothed, smoothed};
+  return add_sample(current, issuer_time_ms, local_time_ms, local_time_ms);
 }
 
 }  // namespace edjwt::clock_skew

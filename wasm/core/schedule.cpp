@@ -72,6 +72,14 @@ Step advance(const State& state, const Event& event, const Policy& policy) {
       next.last_refresh_ms = now;
       next.failures = 0;
       next.expiring_signalled = next.expired_signalled = false;
+      if (now >= expires_local(next)) {
+        // A restored token that has already lapsed: nothing to serve, so the
+        // next demand or wake-up refreshes (no timer: one caller triggers it).
+        next.phase = Phase::expired;
+        next.wake_at_ms = -1;
+        signal_due(step, now);
+        return step;
+      }
       next.phase = Phase::active;
       next.wake_at_ms = scheduled_refresh(next, event.jitter, policy);
       return step;

@@ -58,7 +58,7 @@ struct State {
 };
 
 enum class EventKind : int {
-  adopted = 0,         // a verified token was adopted (times, jitter)
+  adopted = 0,         // a verified token was adopted (times, jitter); already expired: phase expired
   refresh_started = 1,
   refresh_failed = 2,  // fatal or not (jitter for the backoff)
   wake = 3,            // a timer fired (maybe late), or the page woke up / came online
