@@ -14,7 +14,7 @@ export function createEventHub() {
   function revoke(matches, reason) {
     for (const stream of streams) {
       if (!matches(stream)) continue;
-      stream.res.end(`event: revoked\ndata: ${JSON.stringify({ reason, sid: stream.sid })}\n\n`);
+      stream.res.end(`event: revoked\ndata: ${JSON.stringify({ reason, sid: stream.sid, at: Date.now() })}\n\n`);
       streams.delete(stream);
     }
   }

@@ -11,7 +11,14 @@ async function call(path, { method = 'GET', token, body } = {}) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const data = response.status === 204 ? null : await response.json().catch(() => null);
-  return { ok: response.ok, status: response.status, data, date: response.headers.get('date') };
+  return {
+    ok: response.ok,
+    status: response.status,
+    statusText: response.statusText,
+    data,
+    date: response.headers.get('date'),
+    challenge: response.headers.get('www-authenticate'),
+  };
 }
 
 export const login = (username, password) => call('/auth/login', { method: 'POST', body: { username, password } });

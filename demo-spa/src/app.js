@@ -1,54 +1,87 @@
-// The SPA's controller: the session's life cycle (sign-in, resume from the
-// refresh cookie, sign-out, revocation, simulated skew), the actions behind
-// the dashboard's buttons, and hash routing between the views.
+// The SPA's controller: the session's life cycle (restore from the refresh
+// cookie, sign-in, sign-out, revocation, simulated skew) and why each one
+// ended, the actions behind the dashboard's buttons and what they answered,
+// and hash routing between the views. The timeline and the last API answer
+// live here, in memory only, so they outlast views and sessions.
 import * as api from './api.js';
 import { createDemoSession, watchRevocations } from './demo-session.js';
 import { dashboardView } from './dashboard-view.js';
-import { replace } from './dom.js';
-import { clockTime, json } from './format.js';
+import { h, replace } from './dom.js';
+import { clockTime, describeOffset, duration } from './format.js';
 import { inspectorView } from './inspector-view.js';
 import { loginView } from './login-view.js';
+import { endMessage } from './session-end.js';
 import { Timeline } from './timeline.js';
+
+const staticView = (element) => ({ element, dispose: () => {} });
 
 export class App {
   session;
   token;
   skewMs = 0;
-  timeline = new Timeline();
+  /** The last API answer, `{ tone, text }`, shown again when the dashboard comes back. */
+  apiResult;
+  timeline = new Timeline({ clock: () => this.now(), describeClock: () => this.#describeClock() });
   #root;
   #view;
-  #message;
+  #restoring = false;
+  #endNotice;
+  #revokingHere = false;
+  #pushMs;
   #stopEvents = () => {};
 
   constructor(root) {
     this.#root = root;
   }
 
-  /** The (possibly simulated) local clock the session runs on. */
+  /** The (possibly simulated) local clock the session and the timeline run on. */
   now() {
     return Date.now() + this.skewMs;
   }
 
+  #describeClock() {
+    if (this.skewMs === 0) return "this tab's clock";
+    return `this tab's simulated clock, set ${duration(this.skewMs)} ${this.skewMs > 0 ? 'fast' : 'slow'}`;
+  }
+
   async boot() {
     addEventListener('hashchange', () => this.render());
-    // A refresh cookie from an earlier visit (or another tab) resumes the session.
-    if (await api.sessionExists()) await this.#begin().catch(() => {});
+    this.#restoring = true;
     this.render();
+    // A refresh cookie from an earlier visit (or another tab) resumes the session.
+    try {
+      if (await api.sessionExists()) {
+        await this.#begin();
+        this.timeline.add('restored', 'session restored from the refresh cookie (a page load starts a new timeline)');
+      }
+    } catch (error) {
+      this.#endNotice = { tone: 'warning', text: `Your session could not be restored (${error.code ?? error.message}); please sign in again.` };
+    }
+    this.#restoring = false;
+    this.render();
+  }
+
+  #viewName() {
+    if (location.hash === '#/inspector') return 'inspector';
+    if (this.#restoring) return 'restoring';
+    return this.session ? 'dashboard' : 'login';
   }
 
   render() {
     this.#view?.dispose();
-    if (location.hash === '#/inspector') this.#view = inspectorView({ initialToken: this.token ?? '' });
-    else if (this.session) this.#view = dashboardView(this);
-    else this.#view = { element: loginView({ onLogin: (u, p) => this.login(u, p), message: this.#message }), dispose: () => {} };
+    const name = this.#viewName();
+    if (name === 'inspector') this.#view = inspectorView({ initialToken: this.token ?? '' });
+    else if (name === 'restoring') this.#view = staticView(h('section', { className: 'card login-card', id: 'restoring', role: 'status' }, 'Restoring your session…'));
+    else if (name === 'dashboard') this.#view = dashboardView(this);
+    else this.#view = staticView(loginView({ onLogin: (u, p) => this.login(u, p), notice: this.#endNotice, timeline: this.timeline }));
     replace(this.#root, this.#view.element);
-    document.body.dataset.view = location.hash === '#/inspector' ? 'inspector' : this.session ? 'dashboard' : 'login';
+    document.body.dataset.view = name;
   }
 
   async login(username, password) {
     const response = await api.login(username, password);
     if (!response.ok) throw new Error(response.data?.message ?? 'Sign-in failed');
-    this.#message = undefined;
+    this.#endNotice = undefined;
     await this.#begin(response.data.access_token);
     this.timeline.add('login', `signed in as ${username}`);
     this.render();
@@ -61,17 +94,21 @@ export class App {
     this.session = session;
     this.token = await session.getToken();
     this.#stopEvents();
-    this.#stopEvents = watchRevocations(({ reason }) => {
-      this.timeline.add('revoked', `the server revoked this session (${reason})`);
-      this.session?.end('revoked', reason);
+    this.#stopEvents = watchRevocations(({ reason, at }) => {
+      this.#pushMs = typeof at === 'number' ? Math.max(0, Date.now() - at) : undefined;
+      this.session?.end('revoked', this.#revokingHere ? 'admin_revoke_here' : reason);
     });
   }
 
   #wire(session) {
     const current = () => session === this.session;
+    let lastJti;
     session.addEventListener('refreshed', async ({ detail }) => {
       if (!current()) return;
       this.token = await session.getToken();
+      // Adopting a token can be announced more than once (a tab's broadcast and a retry); one entry per token.
+      if (detail.claims?.jti === lastJti) return;
+      lastJti = detail.claims?.jti;
       this.timeline.add('refreshed', `new token via ${detail.source}, expires ${clockTime(detail.expiresAt)}`);
     });
     session.addEventListener('expiring', () => current() && this.timeline.add('expiring', 'the refresh window opened'));
@@ -86,15 +123,31 @@ export class App {
       this.#stopEvents();
       this.session = undefined;
       this.token = undefined;
-      this.#message = detail.reason === 'stopped' ? 'Signed out.' : `Your session ended (${detail.code ?? detail.reason}). Please sign in again.`;
+      this.#revokingHere = false;
+      this.#endNotice = endMessage(detail, this.#pushMs);
+      this.#pushMs = undefined;
+      this.timeline.add(this.#endNotice.tone === 'neutral' ? 'signed-out' : 'revoked', this.#endNotice.text);
       this.render();
     });
   }
 
-  async callApi(which, output) {
-    const response = await api[which](await this.session.getToken());
-    output.textContent = `${response.status}\n${json(response.data)}`;
-    this.timeline.add('api', `GET /api/${which} → ${response.status}`);
+  /** Calls the API with the session's token (or, if none can be had, the last one) and keeps what came back. */
+  async callApi(which) {
+    const path = `GET /api/${which}`;
+    try {
+      const token = await this.session.getToken().catch(() => this.token);
+      const response = await api[which](token);
+      const challenge = response.challenge ? `WWW-Authenticate: ${response.challenge}\n` : '';
+      this.apiResult = {
+        tone: response.ok ? 'ok' : 'error',
+        text: `${response.status} ${response.statusText}\n${challenge}${JSON.stringify(response.data, null, 2)}`,
+      };
+      this.timeline.add('api', `${path} → ${response.status}`);
+    } catch (error) {
+      this.apiResult = { tone: 'error', text: `Network error: the server could not be reached (${error.message}).` };
+      this.timeline.add('api', `${path} → network error`);
+    }
+    return this.apiResult;
   }
 
   async refreshNow() {
@@ -107,9 +160,10 @@ export class App {
   }
 
   async revokeAll() {
+    this.#revokingHere = true;
     const response = await api.revokeAll(await this.session.getToken());
     this.timeline.add('revoked', `revoked ${response.data?.revoked_sessions ?? 0} session(s)`);
-    this.session?.end('revoked', 'admin_revoke');
+    this.session?.end('revoked', 'admin_revoke_here');
   }
 
   // Stopped here first: the backend then pushes "revoked (logout)" to every
@@ -119,15 +173,18 @@ export class App {
     await api.logout();
   }
 
-  /** Restarts the session on a local clock that is off by `skewMs`; the session must estimate it. */
+  /** Restarts the session, from a fresh refresh, on a local clock off by `skewMs`; the session must estimate it. */
   async setSkew(skewMs) {
     const previous = this.session;
-    const token = this.token;
     this.skewMs = skewMs;
     this.session = undefined;
     previous?.stop();
-    await this.#begin(token).catch(() => this.#begin());
-    this.timeline.add('skew', `local clock now ${skewMs / 1000} s off; estimate ${this.session.clockOffsetMs} ms`);
+    try {
+      await this.#begin();
+      this.timeline.add('skew', `clock skew set; after a fresh refresh, ${describeOffset(this.session.clockOffsetMs)}`);
+    } catch (error) {
+      this.#endNotice = { tone: 'warning', text: `The session could not restart on the new clock (${error.code ?? error.message}); please sign in again.` };
+    }
     this.render();
   }
 }

@@ -1,9 +1,10 @@
-// The dashboard: the current token decoded and verified, live countdowns to
-// expiry and to the next scheduled refresh, the clock-skew estimate, the
-// controls, and the timeline.
+// The dashboard: the current token decoded and verified (or a banner saying
+// it no longer is), live countdowns to expiry and to the next scheduled
+// refresh, the clock-skew estimate in words, the controls, the last API
+// answer, and the timeline.
 import { decodeProtectedHeader } from 'edjwt';
 import { h, replace } from './dom.js';
-import { duration, json } from './format.js';
+import { countdown, describeOffset, json, localDate } from './format.js';
 
 const SKEWS = [
   [-600_000, 'local clock 10 min slow'],
@@ -13,9 +14,22 @@ const SKEWS = [
   [600_000, '10 min fast'],
 ];
 
-function describeOffset(ms) {
-  if (ms === 0) return 'issuer and local clocks agree (within a second)';
-  return `issuer clock is ${duration(Math.abs(ms))} ${ms > 0 ? 'ahead of' : 'behind'} the local clock`;
+const API_PLACEHOLDER = 'No API call yet: the buttons "Call GET /api/me" and "Call GET /api/notes" show the answer here.';
+const TIME_CLAIMS = [['iat', 'issued'], ['nbf', 'not before'], ['exp', 'expires']];
+
+function showApiResult(box, result) {
+  box.className = `code api-result ${result ? result.tone : 'placeholder'}`;
+  box.textContent = result ? result.text : API_PLACEHOLDER;
+}
+
+/** A destructive action behind a second, explicit click. */
+function confirmedButton(id, label, question, action) {
+  const ask = h('span', { className: 'confirm', id: `${id}-confirm`, hidden: true, role: 'group', 'aria-label': question },
+    `${question} `,
+    h('button', { type: 'button', className: 'danger', id: `${id}-yes`, onclick: () => { ask.hidden = true; action(); } }, 'Yes'),
+    ' ',
+    h('button', { type: 'button', className: 'secondary', id: `${id}-no`, onclick: () => { ask.hidden = true; } }, 'Cancel'));
+  return [h('button', { id, type: 'button', className: 'danger', onclick: () => { ask.hidden = false; } }, label), ask];
 }
 
 export function dashboardView(app) {
@@ -25,58 +39,70 @@ export function dashboardView(app) {
     expiresIn: h('span', { id: 'expires-in' }),
     nextRefresh: h('span', { id: 'next-refresh' }),
     offset: h('span', { id: 'clock-offset' }),
-    kid: h('span', { id: 'kid' }),
+    kid: h('span', { id: 'kid', className: 'wrap' }),
+    signature: h('span', { id: 'signature' }),
   };
+  const banner = h('p', { id: 'token-banner', className: 'notice warning', role: 'alert', hidden: true });
   const header = h('pre', { id: 'header', className: 'code' });
   const claims = h('pre', { id: 'claims', className: 'code' });
-  const apiResult = h('pre', { id: 'api-result', className: 'code', 'aria-live': 'polite' });
+  const claimTimes = h('dl', { id: 'claim-times' });
+  const apiResult = h('pre', { id: 'api-result', 'aria-live': 'polite' });
+  showApiResult(apiResult, app.apiResult);
 
   const skew = h('select', { id: 'skew', onchange: () => app.setSkew(Number(skew.value)) },
     SKEWS.map(([ms, label]) => h('option', { value: String(ms), selected: ms === app.skewMs }, label)));
 
-  const button = (id, label, action) => h('button', { id, type: 'button', onclick: action }, label);
+  const button = (id, label, action, className) => h('button', { id, type: 'button', className, onclick: action }, label);
   const controls = h('div', { className: 'controls' },
-    button('call-me', 'Call GET /api/me', () => app.callApi('me', apiResult)),
-    button('call-notes', 'Call GET /api/notes', () => app.callApi('notes', apiResult)),
+    button('call-me', 'Call GET /api/me', async () => showApiResult(apiResult, await app.callApi('me'))),
+    button('call-notes', 'Call GET /api/notes', async () => showApiResult(apiResult, await app.callApi('notes'))),
     button('refresh-now', 'Refresh now', () => app.refreshNow()),
-    button('rotate-key', 'Rotate the server key', () => app.rotateKey()),
-    button('revoke-all', 'Revoke all my sessions', () => app.revokeAll()),
-    button('logout', 'Log out', () => app.logout()),
+    button('rotate-key', 'Rotate the server key', () => app.rotateKey(), 'danger'),
+    confirmedButton('revoke-all', 'Revoke all my sessions', 'Sign out every tab and device?', () => app.revokeAll()),
+    button('logout', 'Log out', () => app.logout(), 'danger'),
     h('label', { for: 'skew' }, 'Simulate clock skew'), skew);
 
+  const row = (label, value) => h('div', { className: 'row' }, h('dt', {}, label), h('dd', {}, value));
   const update = () => {
     const session = app.session;
     if (!session) return;
     const now = app.now();
+    const expired = session.expiresAt !== null && session.expiresAt.getTime() <= now;
     fields.user.textContent = session.claims?.sub ?? '—';
     fields.state.textContent = session.state;
-    fields.expiresIn.textContent = session.expiresAt ? duration(session.expiresAt.getTime() - now) : '—';
-    fields.nextRefresh.textContent = session.nextRefreshAt ? duration(Math.max(0, session.nextRefreshAt.getTime() - now)) : '—';
-    fields.offset.textContent = describeOffset(session.clockOffsetMs);
+    fields.expiresIn.textContent = session.expiresAt ? countdown(session.expiresAt.getTime() - now) : 'never (no exp claim)';
+    fields.nextRefresh.textContent = session.nextRefreshAt ? countdown(Math.max(0, session.nextRefreshAt.getTime() - now), ['in', '']) : '—';
+    fields.offset.textContent = `${describeOffset(session.clockOffsetMs)} (estimate ${(session.clockOffsetMs / 1000).toFixed(1)} s)`;
+    fields.offset.dataset.offsetMs = String(session.clockOffsetMs);
+    banner.hidden = !expired;
+    banner.textContent = expired ? `This access token has expired (${countdown(session.expiresAt.getTime() - now)}); the API will refuse it until a refresh succeeds.` : '';
+    fields.signature.replaceChildren(expired ? 'was verified when it arrived; no longer valid (expired)' : 'verified against the server JWKS');
     if (app.token) {
       const protectedHeader = decodeProtectedHeader(app.token);
       fields.kid.textContent = protectedHeader.kid ?? '(none)';
       header.textContent = json(protectedHeader);
     }
     claims.textContent = json(session.claims ?? {});
+    replace(claimTimes, TIME_CLAIMS.filter(([claim]) => typeof session.claims?.[claim] === 'number')
+      .map(([claim, label]) => row(`${claim} (${label})`, `${session.claims[claim]} = ${localDate(session.claims[claim])} local time`)));
   };
   update();
   const interval = setInterval(update, 250);
 
-  const row = (label, value) => h('div', { className: 'row' }, h('dt', {}, label), h('dd', {}, value));
   const element = h('div', { className: 'dashboard' },
     h('section', { className: 'card status', 'aria-label': 'Session status' },
       h('h1', {}, 'Session'),
+      banner,
       h('dl', {},
         row('Signed in as', fields.user),
         row('State', fields.state),
-        row('Signature', h('span', { id: 'signature' }, 'verified against the server JWKS, key ', fields.kid)),
-        row('Token expires in', fields.expiresIn),
-        row('Next refresh in', fields.nextRefresh),
+        row('Signature', h('span', {}, fields.signature, ', key ', fields.kid)),
+        row('Token', fields.expiresIn),
+        row('Next refresh', fields.nextRefresh),
         row('Clock skew estimate', fields.offset)),
       controls),
-    h('section', { className: 'card' }, h('h2', {}, 'Protected header'), header, h('h2', {}, 'Claims'), claims),
+    h('section', { className: 'card' }, h('h2', {}, 'Protected header'), header, h('h2', {}, 'Claims'), claims, h('h2', {}, 'Times in the claims'), claimTimes),
     h('section', { className: 'card' }, h('h2', {}, 'API response'), apiResult),
     h('section', { className: 'card wide' }, h('h2', {}, 'Timeline'), app.timeline.element));
-  return { element, dispose: () => clearInterval(interval), refresh: () => replace(apiResult) };
+  return { element, dispose: () => clearInterval(interval) };
 }
