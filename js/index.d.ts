@@ -286,7 +286,8 @@ export class TokenSession extends EventTarget {
   readonly expiresAt: Date | null;
   readonly nextRefreshAt: Date | null;
   readonly clockOffsetMs: number;
-  start(token?: string): Promise<void>;
+  /** `serverDate`: a server Date header read just now, the only clock evidence a restored token can bring. */
+  start(token?: string, options?: { serverDate?: Date | string | number }): Promise<void>;
   getToken(): Promise<string>;
   refreshNow(): Promise<string>;
   end(reason?: string, code?: string): void;

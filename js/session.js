@@ -2,9 +2,10 @@
 // when to refresh, how to back off, what a late timer or a wake-up means,
 // when the token counts as expiring or expired -- comes from the core's
 // scheduling state machine (wasm/core/schedule.cpp); this class owns the
-// timers, the refresh call, verification of each new token, the clock-offset
-// estimate, cross-tab coordination and the events.
-import { JOSEError } from './errors.js';
+// timers, the refresh call, verification of each new token, cross-tab
+// coordination and the events; js/clock-estimate.js owns the clock estimate.
+import { ClockEstimate } from './clock-estimate.js';
+import { JOSEError, JWTExpired } from './errors.js';
 import { evaluateExpiry, policyDefaults, TOKEN_STATES } from './expiry.js';
 import { core } from './module.js';
 import { TabCoordinator } from './tab-coordination.js';
@@ -64,7 +65,7 @@ export class TokenSession extends EventTarget {
   #model;
   #token;
   #claims;
-  #estimate = { hasEstimate: false, offsetMs: 0, smoothedMs: 0 };
+  #estimate = new ClockEstimate();
   #inFlight;
   #cancelTimer = () => {};
   #stopWake = () => {};
@@ -125,15 +126,21 @@ export class TokenSession extends EventTarget {
     return this.#estimate.offsetMs;
   }
 
-  /** Starts with `token` (verified before use), or with a refresh when none is given. */
-  async start(token) {
+  /**
+   * Starts with `token` (verified before use), or with a refresh when none is
+   * given. A genuine token that has expired starts the session `expired`: the
+   * first getToken() refreshes. `serverDate`: a server Date header read just
+   * now, the only evidence about the issuer's clock a restored token can bring.
+   */
+  async start(token, { serverDate } = {}) {
     this.#assertOpen();
     if (token === undefined) {
       await this.refreshNow();
       return;
     }
     try {
-      await this.#adopt(token, undefined, 'start');
+      const now = this.#clock.now();
+      await this.#adopt(token, 'start', { serverDate, startedMs: now, endedMs: now });
     } catch (error) {
       this.#emit('error', { code: classify(error).code, error, attempt: 0, nextRetryAt: null, fatal: false });
       throw error;
@@ -221,15 +228,17 @@ export class TokenSession extends EventTarget {
         // Verified and announced before the cross-tab lock is released, so a
         // waiting tab finds the new token instead of refreshing again.
         const run = async () => {
+          const startedMs = this.#clock.now();
           const result = await this.#callRefresh(tokenBefore);
           if (result.source === 'refresh') {
-            await this.#adopt(result.accessToken, result.serverDate, 'refresh');
+            const { accessToken, serverDate } = result;
+            await this.#adopt(accessToken, 'refresh', { serverDate, startedMs, endedMs: this.#clock.now(), fresh: true });
             this.#tabs?.announce(result.accessToken);
           }
           return result;
         };
         const { accessToken } = this.#tabs ? await this.#tabs.exclusive(run, { timeoutMs: this.#refreshTimeoutMs }) : await run();
-        if (accessToken !== this.#token) await this.#adopt(accessToken, undefined, 'tab');
+        if (accessToken !== this.#token) await this.#adopt(accessToken, 'tab');
         return accessToken;
       } catch (error) {
         this.#failed(error);
@@ -283,25 +292,35 @@ export class TokenSession extends EventTarget {
     if (step.action === ACTION_END) this.#finish(code === 'refresh_token_revoked' ? 'revoked' : 'fatal', code);
   }
 
-  // Verifies before adopting; the issuer's clock is estimated from the token's
-  // iat (and a server Date), and verification runs on that clock, so a local
-  // clock minutes off neither rejects fresh tokens nor accepts lapsed ones.
-  async #adopt(token, serverDate, source) {
+  // Verifies before adopting, on the issuer's clock as estimated with this
+  // token's evidence (`fresh`: its iat was issued during the refresh call), so
+  // a local clock minutes off neither rejects fresh tokens nor accepts lapsed ones.
+  async #adopt(token, source, { serverDate, startedMs, endedMs, fresh = false } = {}) {
+    const { times } = evaluateExpiry(token, { nowMs: this.#clock.now(), policy: this.#policy });
+    const estimate = this.#estimate.withReadings({ iatMs: fresh && times.hasIat ? times.iatMs : undefined, serverDate, startedMs, endedMs });
     const now = this.#clock.now();
-    let estimate = this.#estimate;
-    // Only a token issued just now says what the issuer's clock reads now; one
-    // relayed by another tab may be seconds old.
-    const { times } = evaluateExpiry(token, { nowMs: now, policy: this.#policy });
-    if (times.hasIat && source !== 'tab') estimate = core().clockSample(estimate, times.iatMs, now);
-    if (serverDate !== undefined) estimate = core().clockSample(estimate, new Date(serverDate).getTime(), now);
-    const { payload } = await jwtVerify(token, this.#key, { ...this.#verifyOptions, currentDate: new Date(now + estimate.offsetMs) });
+    const payload = await this.#verify(token, now + estimate.offsetMs, source === 'start' ? times : undefined);
     if (this.#endReason) return;
-    this.#estimate = estimate;
+    this.#estimate.commit(estimate);
     this.#token = token;
     this.#claims = payload;
     this.#model = { ...this.#model, clockOffsetMs: estimate.offsetMs };
     this.#step(EVENT.adopted, { token: { hasExp: times.hasExp, hasIat: times.hasIat, expMs: times.expMs, iatMs: times.iatMs } });
+    if (this.state === 'expired') return;
     this.#emit('refreshed', { claims: payload, expiresAt: this.expiresAt, clockOffsetMs: this.#estimate.offsetMs, source });
+  }
+
+  // `restored` (the times of a token given to start): one that has merely
+  // expired is still accepted when it verifies at the last instant it was
+  // valid -- genuine, and its other claims hold -- and the session starts expired.
+  async #verify(token, issuerNowMs, restored) {
+    const verify = (atMs) => jwtVerify(token, this.#key, { ...this.#verifyOptions, currentDate: new Date(atMs) });
+    try {
+      return (await verify(issuerNowMs)).payload;
+    } catch (error) {
+      if (!(error instanceof JWTExpired) || !restored?.hasExp || restored.expMs > issuerNowMs) throw error;
+      return (await verify(restored.expMs - 1)).payload;
+    }
   }
 
   // Newer than the current token and not yet due for refresh (unverified: adoption verifies).
@@ -314,7 +333,7 @@ export class TokenSession extends EventTarget {
     if (this.#endReason || token === this.#token) return;
     try {
       if (!this.#isFresher(token)) return;
-      await this.#adopt(token, undefined, 'tab');
+      await this.#adopt(token, 'tab');
     } catch (error) {
       this.#emit('error', { code: classify(error).code, error, attempt: 0, nextRetryAt: null, fatal: false });
     }

@@ -7,33 +7,8 @@ import { describe, test } from 'node:test';
 import { RefreshError, SessionEnded, TokenSession, jwtVerify } from 'edjwt';
 import { FakeClock, settle } from './support/fake-clock.js';
 import { FakeLocks } from './support/fake-locks.js';
+import { issuer, record, session, signer } from './support/session-fixtures.js';
 import { makeSigner } from './support/signing.js';
-
-const signer = makeSigner();
-
-// An issuer whose clock runs `skewMs` ahead of the test's local clock.
-function issuer(clock, { ttlSeconds = 3600, skewMs = 0, by = signer } = {}) {
-  const calls = { count: 0 };
-  const mint = () => {
-    const iat = Math.floor((clock.now() + skewMs) / 1000);
-    return by.sign({ alg: 'EdDSA', typ: 'JWT' }, { sub: 'u', iat, exp: iat + ttlSeconds, n: calls.count });
-  };
-  const refresh = async () => {
-    calls.count++;
-    return { accessToken: mint() };
-  };
-  return { calls, mint, refresh };
-}
-
-function session(clock, refresh, extra = {}) {
-  return new TokenSession({ refresh, key: signer.jwk, clock, random: () => 0, channel: false, ...extra });
-}
-
-function record(target, ...types) {
-  const seen = [];
-  for (const type of types) target.addEventListener(type, (e) => seen.push({ type, ...e.detail }));
-  return seen;
-}
 
 describe('scheduling', () => {
   test('refreshes once, at the policy point: 60 s before exp of an hour-long token', async () => {
@@ -145,10 +120,10 @@ describe('scheduling', () => {
       const server = issuer(clock, { ttlSeconds: 30, skewMs });
       const s = session(clock, server.refresh);
       const seen = record(s, 'error', 'expired', 'ended');
-      await s.start(server.mint());
+      await s.start();
       assert.ok(Math.abs(s.clockOffsetMs - skewMs) <= 1000, `${s.clockOffsetMs}`);
       await clock.advance(5 * 60_000);
-      assert.ok(server.calls.count >= 11 && server.calls.count <= 13, `${server.calls.count} refreshes`);
+      assert.ok(server.calls.count >= 12 && server.calls.count <= 14, `${server.calls.count} refreshes`);
       assert.deepEqual(seen, []);
       const token = await s.getToken();
       assert.ok((await jwtVerify(token, signer.jwk, { currentDate: new Date(clock.now() + skewMs) })).payload);
