@@ -64,3 +64,8 @@ TEST(Base64url, DescribesTheRuleAndOffset) {
   EXPECT_NE(edjwt::base64url::describe(result).find("padding"), std::string::npos);
   EXPECT_EQ(result.offset, 3u);
 }
+
+TEST(Base64url, WhitespaceIsTheFiveCharactersItsProblemNames) {
+  for (const char c : {' ', '\t', '\r', '\n', '\f'}) EXPECT_TRUE(edjwt::base64url::is_whitespace(c));
+  for (const char c : {'\v', 'a', '-', '\0'}) EXPECT_FALSE(edjwt::base64url::is_whitespace(c));
+}

@@ -45,3 +45,15 @@ TEST(Compact, EnforcesTheLengthLimitBeforeSplitting) {
   EXPECT_EQ(edjwt::split_compact_jws("aaaa.bb.ccc", limits, jws).status, Status::token_too_long);
   EXPECT_EQ(edjwt::split_compact_jws(std::string(11, '.'), limits, jws).status, Status::token_too_long);
 }
+
+TEST(Compact, SurroundingWhitespaceIsNamedWithItsOffsetAndEnd) {
+  EXPECT_TRUE(edjwt::check_no_surrounding_whitespace("a.b.c").ok());
+  EXPECT_TRUE(edjwt::check_no_surrounding_whitespace("").ok());
+  const auto leading = edjwt::check_no_surrounding_whitespace(" a.b.c");
+  EXPECT_EQ(leading.status, Status::compact_malformed);
+  EXPECT_NE(leading.message.find("at offset 0"), std::string::npos) << leading.message;
+  EXPECT_NE(leading.message.find("starts with whitespace"), std::string::npos);
+  const auto trailing = edjwt::check_no_surrounding_whitespace("a.b.c\n");
+  EXPECT_NE(trailing.message.find("at offset 5"), std::string::npos) << trailing.message;
+  for (const char c : {'\t', '\r', '\f'}) EXPECT_FALSE(edjwt::check_no_surrounding_whitespace(std::string("a.b.c") + c).ok());
+}

@@ -63,3 +63,16 @@ TEST(DecodeProtectedHeader, HonoursTheDepthLimit) {
   EXPECT_EQ(edjwt::decode_protected_header(b64(R"({"a":{}})") + ".a.b", limits).outcome.status,
             Status::header_malformed);
 }
+
+TEST(Decode, RefusesWhitespaceBeforeOrAfterTheTokenAsVerificationDoes) {
+  const std::string token = kHeader + "." + b64("{}") + ".sig";
+  for (const std::string& bad : {" " + token, "\n" + token, token + "\n", token + " ", "\t" + token + "\r\n"}) {
+    const auto claims = edjwt::decode_jwt_claims(bad, Limits{});
+    EXPECT_EQ(claims.outcome.status, Status::compact_malformed);
+    EXPECT_NE(claims.outcome.message.find("whitespace is not allowed in base64url"), std::string::npos)
+        << claims.outcome.message;
+    EXPECT_EQ(edjwt::decode_protected_header(bad, Limits{}).outcome.status, Status::compact_malformed);
+  }
+  EXPECT_NE(edjwt::decode_jwt_claims(token + "\n", Limits{}).outcome.message.find("ends with whitespace"),
+            std::string::npos);
+}

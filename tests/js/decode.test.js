@@ -42,6 +42,19 @@ describe('decoding agrees with jose on tokens jose signed', () => {
 });
 
 // Each case: a token and, where edjwt is deliberately stricter, the rule its message names.
+// Whitespace around a token lands in a segment decoding never reads (or one
+// atob tolerates), yet verification refuses it: decoding refuses it too.
+function surroundingWhitespace() {
+  const token = tokenWithPayload(b64u('{"sub":"u"}'));
+  return [
+    ['token with a leading space', ` ${token}`],
+    ['token with a leading newline', `\n${token}`],
+    ['token with a trailing newline', `${token}\n`],
+    ['token with a trailing space', `${token} `],
+    ['token with a trailing CRLF', `${token}\r\n`],
+  ].map(([label, input]) => [label, input, /whitespace is not allowed in base64url at offset \d+ \(the token (starts|ends) with whitespace/]);
+}
+
 const payloadCases = [
   ['not a string', 42],
   ['not a string (object)', { payload: 'e30' }],
@@ -79,6 +92,7 @@ const payloadCases = [
   ['payload with a byte-order mark', tokenWithPayload(b64u('\ufeff{}')), /byte-order mark/],
   ['payload nested 33 deep', tokenWithPayload(b64u('{"a":' + '['.repeat(32) + ']'.repeat(32) + '}')), /nesting is deeper/],
   ['token over 64 KiB', tokenWithPayload(b64u(JSON.stringify({ pad: 'x'.repeat(70000) }))), /over the limit/],
+  ...surroundingWhitespace(),
 ];
 
 const headerCases = [
@@ -101,6 +115,7 @@ const headerCases = [
   ['header with non-canonical trailing bits', tokenWithHeader('e31'), /non-canonical/],
   ['header with a lone surrogate escape', tokenWithHeader(b64u('{"kid":"\\udfff"}')), /lone UTF-16 surrogate/],
   ['header with a byte-order mark', tokenWithHeader(b64u('\ufeff{}')), /byte-order mark/],
+  ...surroundingWhitespace(),
 ];
 
 function checkCase(ours, theirs, [label, input, stricterRule], expectedClass) {

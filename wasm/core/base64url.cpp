@@ -4,6 +4,8 @@
 #include <array>
 
 namespace edjwt::base64url {
+bool is_whitespace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+
 namespace {
 
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -18,9 +20,9 @@ constexpr std::array<std::uint8_t, 256> make_table() {
 constexpr auto kTable = make_table();
 
 Problem classify_invalid(char c) {
+  if (is_whitespace(c)) return Problem::whitespace;
   switch (c) {
     case '=': return Problem::padding;
-    case ' ': case '\t': case '\r': case '\n': case '\f': return Problem::whitespace;
     case '+': case '/': return Problem::standard_alphabet;
     default: return Problem::bad_character;
   }

@@ -29,6 +29,9 @@ struct Decoded {
   bool ok() const { return problem == Problem::none; }
 };
 
+// Space, tab, CR, LF or FF: the characters Problem::whitespace names.
+bool is_whitespace(char c);
+
 // Decodes `text` into `out` (cleared first). On failure `out` is unspecified.
 Decoded decode(std::string_view text, std::vector<std::uint8_t>& out);
 Decoded decode(std::string_view text, std::string& out);

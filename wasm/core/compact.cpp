@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <string>
 
+#include "base64url.hpp"
+
 namespace edjwt {
 
 std::size_t count_segments(std::string_view token) {
@@ -17,6 +19,16 @@ Outcome check_token_length(std::string_view token, const Limits& limits) {
                                 std::to_string(limits.max_token_length));
   }
   return Outcome::success();
+}
+
+Outcome check_no_surrounding_whitespace(std::string_view token) {
+  if (token.empty()) return Outcome::success();
+  const bool leading = base64url::is_whitespace(token.front());
+  if (!leading && !base64url::is_whitespace(token.back())) return Outcome::success();
+  const base64url::Decoded problem{base64url::Problem::whitespace, leading ? 0 : token.size() - 1};
+  return Outcome::failure(Status::compact_malformed,
+                          "token: " + base64url::describe(problem) + " (the token " +
+                              (leading ? "starts" : "ends") + " with whitespace; trim it before decoding)");
 }
 
 Outcome split_compact_jws(std::string_view token, const Limits& limits, CompactJws& out) {

@@ -25,4 +25,9 @@ std::size_t count_segments(std::string_view token);
 
 Outcome check_token_length(std::string_view token, const Limits& limits);
 
+// Decoding refuses whitespace before or after a token, as verification does
+// (no base64url segment may hold any): one rule whichever segment it lands in,
+// even those an unverified decode never reads.
+Outcome check_no_surrounding_whitespace(std::string_view token);
+
 }  // namespace edjwt

@@ -24,6 +24,7 @@ DecodedJson decode_jwt_claims(std::string_view token, const Limits& limits, Regi
   DecodedJson result;
   CompactJws jws;
   result.outcome = split_compact_jws(token, limits, jws);
+  if (result.outcome.ok()) result.outcome = check_no_surrounding_whitespace(token);
   if (!result.outcome.ok()) return result;
   // decodeJwt reports every payload problem as one class (JWTInvalid), so the
   // encoding and the JSON failures share a status here.
@@ -46,6 +47,7 @@ DecodedJson decode_protected_header_segment(std::string_view segment, const Limi
 DecodedJson decode_protected_header(std::string_view token, const Limits& limits) {
   DecodedJson result;
   result.outcome = check_token_length(token, limits);
+  if (result.outcome.ok()) result.outcome = check_no_surrounding_whitespace(token);
   if (!result.outcome.ok()) return result;
   const std::size_t segments = count_segments(token);
   if (segments != 3 && segments != 5) {
