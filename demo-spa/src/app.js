@@ -51,8 +51,8 @@ export class App {
     // A refresh cookie from an earlier visit (or another tab) resumes the session.
     try {
       if (await api.sessionExists()) {
+        this.timeline.add('restored', 'session restored from the refresh cookie (a page load starts a new timeline; none is kept in storage)');
         await this.#begin();
-        this.timeline.add('restored', 'session restored from the refresh cookie (a page load starts a new timeline)');
       }
     } catch (error) {
       this.#endNotice = { tone: 'warning', text: `Your session could not be restored (${error.code ?? error.message}); please sign in again.` };
@@ -90,8 +90,15 @@ export class App {
   async #begin(token) {
     const session = createDemoSession({ skewMs: this.skewMs });
     this.#wire(session);
-    await session.start(token);
+    // Current before it starts, so the timeline hears of its first token.
     this.session = session;
+    try {
+      await session.start(token);
+    } catch (error) {
+      if (this.session === session) this.session = undefined;
+      session.stop();
+      throw error;
+    }
     this.token = await session.getToken();
     this.#stopEvents();
     this.#stopEvents = watchRevocations(({ reason, at }) => {
@@ -109,7 +116,7 @@ export class App {
       // Adopting a token can be announced more than once (a tab's broadcast and a retry); one entry per token.
       if (detail.claims?.jti === lastJti) return;
       lastJti = detail.claims?.jti;
-      this.timeline.add('refreshed', `new token via ${detail.source}, expires ${clockTime(detail.expiresAt)}`);
+      this.timeline.add('refreshed', `new token ${lastJti?.slice(0, 8) ?? ''}… via ${detail.source}, expires ${clockTime(detail.expiresAt)}`);
     });
     session.addEventListener('expiring', () => current() && this.timeline.add('expiring', 'the refresh window opened'));
     session.addEventListener('expired', () => current() && this.timeline.add('expired', 'the access token expired'));
