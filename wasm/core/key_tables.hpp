@@ -4,7 +4,8 @@
 // A key gets a table on its second verification, so a one-shot check (the
 // CLI, a single jwtVerify) pays nothing for the build; at most `capacity`
 // tables are kept, least recently used evicted, and an evicted key verifies
-// the slow way until it is seen twice again.
+// the slow way until it is seen twice again. Not thread-safe: the wasm module
+// is single-threaded, and native callers use one thread.
 #pragma once
 
 #include <array>
