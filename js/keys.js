@@ -63,8 +63,26 @@ export function importJWKSync(jwk, alg, options) {
   alg ??= jwk.alg;
   if (jwk.kty !== 'oct' && !alg) throw new TypeError('"alg" argument is required when "jwk.alg" is not present');
   if (jwk.kty === 'OKP' && !EDDSA_ALGS.has(alg)) throw new JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
-  return makeKey(jwkPublicKey(jwk), cacheFromOptions(options));
+  const publicKey = jwkPublicKey(jwk);
+  const refusal = usageRefusal(jwk, alg);
+  if (refusal) throw new JWKInvalid(refusal);
+  return makeKey(publicKey, cacheFromOptions(options));
 }
+
+// The rules a JWK passed directly meets at verification (the core's
+// keys::check_usage), applied at import for the alg it is imported for: a key
+// published for encryption, or for another algorithm, never becomes a
+// verification key. jose lets some of these through importJWK (it drops "use"),
+// so the class is JWKInvalid, as for every other unusable JWK.
+function usageRefusal(jwk, alg) {
+  if (jwk.use !== undefined && jwk.use !== 'sig') return 'the JWK\'s "use" must be "sig" when present';
+  if (jwk.alg !== undefined && jwk.alg !== alg) return `the JWK's "alg" must be "${alg}" when present`;
+  if (keyOpsOf(jwk) === KEY_OPS.excludes_verify) return 'the JWK\'s "key_ops" must include "verify" when present';
+  return undefined;
+}
+
+const keyOpsOf = (jwk) =>
+  jwk.key_ops === undefined ? KEY_OPS.absent : jwk.key_ops.includes('verify') ? KEY_OPS.includes_verify : KEY_OPS.excludes_verify;
 
 /** jose's importSPKI for an Ed25519 "PUBLIC KEY" PEM (strict DER, RFC 8410). */
 export async function importSPKI(spki, alg, options) {
@@ -78,8 +96,10 @@ export async function importSPKI(spki, alg, options) {
 function jwkMaterial(jwk) {
   let material = materials.get(jwk);
   if (!material) {
-    const keyOps = jwk.key_ops === undefined ? KEY_OPS.absent : jwk.key_ops.includes('verify') ? KEY_OPS.includes_verify : KEY_OPS.excludes_verify;
-    material = { publicKey: jwkPublicKey(jwk), form: JWK, alg: jwk.alg ?? '', use: jwk.use ?? '', keyOps, cache: undefined };
+    // Present but not a string: the core's rule fails on it as jose's does.
+    const member = (value) => (value === undefined ? '' : String(value));
+    const publicKey = jwkPublicKey(jwk);
+    material = { publicKey, form: JWK, alg: member(jwk.alg), use: member(jwk.use), keyOps: keyOpsOf(jwk), cache: undefined };
     materials.set(jwk, material);
   }
   return material;
