@@ -1,10 +1,12 @@
 // The verification key named on the command line: exactly one of --jwk FILE
 // (a public JWK, or a JWK Set {"keys": [...]}), --jwks URL (fetched as
 // createRemoteJWKSet does) or --pem FILE (an SPKI "PUBLIC KEY" PEM). A key
-// that cannot be read or imported is a usage error: no token was judged.
+// file that cannot be read or imported is a usage error; a --jwks URL that
+// cannot be fetched, or does not serve a JWK Set, is KeyUnavailable (fetched
+// before the token is judged, so the two never mix): no token was judged.
 import { readFile } from 'node:fs/promises';
 import { createLocalJWKSet, createRemoteJWKSet, importJWK, importSPKI } from '../index.node.js';
-import { UsageError } from './exit-status.js';
+import { KeyUnavailable, UsageError } from './exit-status.js';
 
 export const KEY_OPTIONS = {
   jwk: { type: 'string' },
@@ -44,7 +46,7 @@ async function fromJwkFile(path) {
   return { key: await importing('--jwk', path, () => importJWK(json, json?.alg ?? 'EdDSA')), description: `the JWK in ${path}` };
 }
 
-function fromJwksUrl(text) {
+async function fromJwksUrl(text) {
   let url;
   try {
     url = new URL(text);
@@ -52,7 +54,14 @@ function fromJwksUrl(text) {
     throw new UsageError(`--jwks takes an http or https URL, not "${text}"`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--jwks takes an http or https URL, not "${text}"`);
-  return { key: createRemoteJWKSet(url), description: `the JWK Set at ${url.href}` };
+  const key = createRemoteJWKSet(url);
+  try {
+    await key.reload();
+  } catch (error) {
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    throw new KeyUnavailable(`cannot obtain the JWK Set at ${url.href}: ${withCode(error)}${cause}`);
+  }
+  return { key, description: `the JWK Set at ${url.href}` };
 }
 
 async function fromPemFile(path) {

@@ -1,13 +1,13 @@
 // The `edjwt` command: picks a subcommand, runs it, and turns the outcome into
-// an exit status (0 valid, 1 invalid, 2 usage error) with a message that
-// never repeats the token.
+// an exit status (0 valid, 1 invalid, 2 usage error, 3 key unavailable) with
+// a message that never repeats the token.
 import { parseCommandLine } from './arguments.js';
 import { decode } from './commands/decode.js';
 import { exp } from './commands/exp.js';
 import { verify } from './commands/verify.js';
-import { EXIT, UsageError } from './exit-status.js';
+import { EXIT, EXIT_STATUS_HELP, KeyUnavailable, UsageError } from './exit-status.js';
 import { createOutput } from './output.js';
-import { readToken } from './token-input.js';
+import { readToken, TOKEN_INPUT_HELP } from './token-input.js';
 
 const COMMANDS = new Map([decode, verify, exp].map((command) => [command.name, command]));
 
@@ -16,9 +16,9 @@ const USAGE = `Usage: edjwt <command> <token|-> [options]
 Commands:
 ${[...COMMANDS.values()].map((command) => `  ${command.name.padEnd(8)} ${command.summary}`).join('\n')}
 
-"-" reads the token from standard input. --json prints JSON for scripts.
-Run "edjwt <command> --help" for a command's options.
-Exit status: 0 valid, 1 invalid, 2 usage error.`;
+"-" reads the token from standard input. ${TOKEN_INPUT_HELP}
+--json prints JSON for scripts. Run "edjwt <command> --help" for a command's options.
+${EXIT_STATUS_HELP}`;
 
 const isHelp = (arg) => arg === '--help' || arg === '-h' || arg === 'help';
 
@@ -63,6 +63,10 @@ export async function main(args, io) {
     if (error instanceof UsageError) {
       output.diagnostic(`edjwt ${command.name}: ${error.message}\nRun "edjwt ${command.name} --help" for usage.`);
       return EXIT.usage;
+    }
+    if (error instanceof KeyUnavailable) {
+      output.diagnostic(`edjwt ${command.name}: ${error.message}`);
+      return EXIT.keyUnavailable;
     }
     const { message, code } = output.errorRecord(error);
     output.diagnostic(`edjwt ${command.name}: ${message}${code ? ` (${code})` : ''}`);

@@ -1,6 +1,12 @@
-// The token to work on: the argument itself, or all of standard input for "-"
-// (surrounding whitespace and a trailing newline are not part of a token).
+// The token to work on: the argument itself, or all of standard input for "-".
+// Surrounding whitespace (a trailing newline, an indented paste) and a leading
+// "Bearer " (a token copied from an Authorization header) are not part of a
+// token: they are dropped here, while the library itself refuses them.
 import { UsageError } from './exit-status.js';
+
+export const TOKEN_INPUT_HELP = 'Surrounding whitespace and a leading "Bearer " (as copied from an\nAuthorization header) are dropped from the token.';
+
+const BEARER = /^bearer\s+/i;
 
 async function readAll(stream) {
   const chunks = [];
@@ -9,7 +15,7 @@ async function readAll(stream) {
 }
 
 export async function readToken(argument, stdin) {
-  const token = (argument === '-' ? await readAll(stdin) : argument).trim();
+  const token = (argument === '-' ? await readAll(stdin) : argument).trim().replace(BEARER, '');
   if (!token) throw new UsageError(argument === '-' ? 'standard input held no token' : 'the token is empty');
   return token;
 }

@@ -18,10 +18,13 @@ const header = { alg: 'EdDSA', typ: 'JWT', kid: 'k1' };
 const claims = { sub: 'alice', iss: 'https://issuer.example', aud: 'api', iat: now - 60, exp: now + 252 };
 const valid = signer.sign(header, claims);
 const expiredTenSecondsAgo = signer.sign(header, { ...claims, exp: now - 10 });
+const expiredTwentySecondsAgo = signer.sign(header, { ...claims, exp: now - 20 });
 
 let dir;
 let jwksServer;
 let jwksUrl;
+let badJwksServer;
+let badJwksUrl;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'edjwt-cli-'));
@@ -33,11 +36,19 @@ before(async () => {
   });
   await new Promise((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
   jwksUrl = `http://127.0.0.1:${jwksServer.address().port}/jwks.json`;
+  badJwksServer = createServer((request, response) => {
+    if (request.url === '/500') response.writeHead(500).end('down');
+    else if (request.url === '/not-json') response.writeHead(200, { 'content-type': 'application/json' }).end('<html>');
+    else response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: 'none' }));
+  });
+  await new Promise((resolve) => badJwksServer.listen(0, '127.0.0.1', resolve));
+  badJwksUrl = `http://127.0.0.1:${badJwksServer.address().port}`;
 });
 
 after(async () => {
   rmSync(dir, { recursive: true, force: true });
   await new Promise((resolve) => jwksServer.close(resolve));
+  await new Promise((resolve) => badJwksServer.close(resolve));
 });
 
 function sink(isTTY = false) {
@@ -84,10 +95,60 @@ describe('verify', () => {
     assert.equal((await edjwt(['verify', expiredTenSecondsAgo, '--jwk', jwkFile(), '--clock-tolerance', '5s'])).status, 1);
   });
 
-  test('a JWK Set that cannot be fetched is an invalid verification (1) with the reason', async () => {
-    const { status, stderr } = await edjwt(['verify', valid, '--jwks', 'http://127.0.0.1:9/jwks.json']);
+  test('a key that cannot be obtained is status 3 (retry later), never 1: unreachable, HTTP error, not JSON, not a set', async () => {
+    const closed = createServer();
+    await new Promise((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedPort = closed.address().port;
+    await new Promise((resolve) => closed.close(resolve));
+    const cases = [
+      [`http://127.0.0.1:${closedPort}/jwks.json`, /fetch failed: .*ECONNREFUSED/],
+      [`${badJwksUrl}/500`, /Expected 200 OK .*\(ERR_JOSE_GENERIC\)/],
+      [`${badJwksUrl}/not-json`, /Failed to parse the JSON Web Key Set HTTP response as JSON \(ERR_JOSE_GENERIC\)/],
+      [`${badJwksUrl}/not-a-set`, /JSON Web Key Set malformed \(ERR_JWKS_INVALID\)/],
+    ];
+    for (const [url, reason] of cases) {
+      const { status, stdout, stderr } = await edjwt(['verify', valid, '--jwks', url]);
+      assert.equal(status, 3, url);
+      assert.equal(stdout, '');
+      assert.ok(stderr.startsWith(`edjwt verify: cannot obtain the JWK Set at ${url}: `), stderr);
+      assert.match(stderr, reason);
+      assert.ok(!stderr.includes(valid));
+    }
+  });
+
+  test('a set that was fetched but holds no key for the token is a rejection (1), not status 3', async () => {
+    const otherKid = signer.sign({ ...header, kid: 'k2' }, claims);
+    const { status, stderr } = await edjwt(['verify', otherKid, '--jwks', jwksUrl]);
     assert.equal(status, 1);
-    assert.match(stderr, /^invalid: fetch failed: /);
+    assert.match(stderr, /\(ERR_JWKS_NO_MATCHING_KEY\)/);
+  });
+
+  test('a token accepted only through --clock-tolerance says it expired and was within the tolerance', async () => {
+    const { status, stdout } = await edjwt(['verify', expiredTwentySecondsAgo, '--jwk', jwkFile(), '--clock-tolerance', '1m']);
+    assert.equal(status, 0);
+    assert.equal(stdout.split('\n')[0], `valid (expired 20s ago, within the 1m tolerance): EdDSA signature verified with the JWK in ${jwkFile()} (kid "k1")`);
+    const unexpired = (await edjwt(['verify', valid, '--jwk', jwkFile(), '--clock-tolerance', '1m'])).stdout.split('\n')[0];
+    assert.equal(unexpired, `valid: EdDSA signature verified with the JWK in ${jwkFile()} (kid "k1"); expires in 4m 12s`);
+  });
+
+  test('--jwk refuses a JWK whose use, key_ops or alg forbid verifying, as importJWK does (2)', async () => {
+    for (const [extra, member] of [[{ use: 'enc' }, 'use'], [{ key_ops: ['sign'] }, 'key_ops'], [{ alg: 'Ed25519', key_ops: ['verify'] }, 'alg']]) {
+      const path = join(dir, `usage-${member}.jwk`);
+      writeFileSync(path, JSON.stringify({ ...signer.jwk, ...extra }));
+      const file = join(dir, `usage-${member}.jwks`);
+      writeFileSync(file, JSON.stringify({ keys: [{ ...signer.jwk, ...extra, kid: 'k1' }] }));
+      const single = await edjwt(['verify', valid, '--jwk', path]);
+      if (member === 'alg') {
+        // A JWK whose own alg is Ed25519 imports for Ed25519, and cannot verify this EdDSA token.
+        assert.equal(single.status, 0, single.stderr);
+      } else {
+        assert.equal(single.status, 2, member);
+        assert.match(single.stderr, new RegExp(`cannot be used: the JWK's "${member}" .*\\(ERR_JWK_INVALID\\)`));
+      }
+      const set = await edjwt(['verify', valid, '--jwk', file]);
+      assert.equal(set.status, 1, member);
+      assert.match(set.stderr, /\(ERR_JWKS_NO_MATCHING_KEY\)/);
+    }
   });
 
   test('key problems are usage errors (2): none, two, unreadable, not JSON, not a usable key, not a URL', async () => {
@@ -161,6 +222,34 @@ describe('exp', () => {
     const { status, stdout } = await edjwt(['exp', '-', '--json'], { stdin: `${expiredTenSecondsAgo}\n` });
     assert.equal(status, 1);
     assert.deepEqual(JSON.parse(stdout), { expiresAt: '2030-01-01T11:59:50.000Z', expiresInMs: -10_000, expired: true, notYetValid: false, state: 'expired' });
+  });
+});
+
+describe('token input', () => {
+  test('a "Bearer " prefix (any case) and surrounding whitespace are dropped, from arguments and stdin', async () => {
+    const expected = await edjwt(['decode', valid, '--json']);
+    assert.equal(expected.status, 0);
+    for (const input of [`Bearer ${valid}`, `bearer  ${valid}`, `BEARER\t${valid}`, `  ${valid}\n`, `\n Bearer ${valid} \r\n`]) {
+      assert.deepEqual(await edjwt(['decode', input, '--json']), expected, JSON.stringify(input.slice(0, 10)));
+      assert.deepEqual(await edjwt(['decode', '-', '--json'], { stdin: input }), expected);
+    }
+    assert.equal((await edjwt(['verify', `Bearer ${valid}`, '--jwk', jwkFile()])).status, 0);
+    assert.equal((await edjwt(['exp', `Bearer ${valid}`])).status, 0);
+  });
+
+  test('only a leading "Bearer" word is dropped: "Bearer" alone is an empty token, other schemes stay and fail', async () => {
+    assert.equal((await edjwt(['decode', 'Bearer '])).status, 1);  // "Bearer" after trimming is not a JWT
+    const basic = await edjwt(['decode', `Basic ${valid}`]);
+    assert.equal(basic.status, 1);
+    assert.match(basic.stderr, /whitespace is not allowed in base64url/);
+  });
+
+  test('every --help says how the token is cleaned and lists exit status 3', async () => {
+    for (const args of [['--help'], ['decode', '--help'], ['verify', '--help'], ['exp', '--help']]) {
+      assert.match((await edjwt(args)).stdout, /Surrounding whitespace and a leading "Bearer "/, args.join(' '));
+    }
+    assert.match((await edjwt(['--help'])).stdout, /3 key unavailable/);
+    assert.match((await edjwt(['verify', '--help'])).stdout, /3 the key could not be obtained/);
   });
 });
 

@@ -2,6 +2,7 @@
 // times as dates and relative to now.
 import { decodeJwt, decodeProtectedHeader } from '../../index.node.js';
 import { EXIT } from '../exit-status.js';
+import { TOKEN_INPUT_HELP } from '../token-input.js';
 import { printTokenView } from '../token-view.js';
 
 export const decode = {
@@ -16,6 +17,8 @@ is NOT checked: use "edjwt verify" to trust the content.
   <token|->   the token, or - to read it from standard input
   --json      print {"protectedHeader", "payload"} as JSON on stdout
   -h, --help  show this help
+
+${TOKEN_INPUT_HELP}
 
 Exit status: 0 decoded, 1 not a JWT, 2 usage error.`,
   options: {},

@@ -3,6 +3,7 @@
 import { getExpiry } from '../../index.node.js';
 import { clockToleranceSeconds } from '../arguments.js';
 import { EXIT } from '../exit-status.js';
+import { TOKEN_INPUT_HELP } from '../token-input.js';
 import { describeTime } from '../time-format.js';
 
 function describe(expiry, nowMs, colors) {
@@ -26,6 +27,8 @@ its exp claim. The signature is NOT checked.
   --json                  print {"expiresAt", "expiresInMs", "expired",
                           "notYetValid", "state"} on stdout
   -h, --help              show this help
+
+${TOKEN_INPUT_HELP}
 
 Exit status: 0 not expired (or no exp claim), 1 expired or not a JWT, 2 usage error.`,
   options: {

@@ -4,8 +4,9 @@
 import { jwtVerify } from '../../index.node.js';
 import { clockToleranceSeconds } from '../arguments.js';
 import { EXIT } from '../exit-status.js';
+import { TOKEN_INPUT_HELP } from '../token-input.js';
 import { KEY_OPTIONS, loadKey } from '../key-source.js';
-import { describeTime } from '../time-format.js';
+import { describeTime, formatSpan } from '../time-format.js';
 import { printTokenView } from '../token-view.js';
 
 function verifyOptions(values, nowMs) {
@@ -19,10 +20,18 @@ function verifyOptions(values, nowMs) {
   };
 }
 
+// "valid" alone, or with the expiry the clock tolerance let through, said
+// plainly rather than beside a "valid" that seems to contradict it.
+function verdict(payload, toleranceSeconds, nowMs) {
+  if (typeof payload.exp !== 'number' || payload.exp * 1000 > nowMs) return 'valid';
+  const tolerance = formatSpan((toleranceSeconds ?? 0) * 1000);
+  return `valid (${describeTime('exp', new Date(payload.exp * 1000), nowMs)}, within the ${tolerance} tolerance)`;
+}
+
 function summary({ protectedHeader, payload }, description, nowMs) {
   const kid = protectedHeader.kid === undefined ? '' : ` (kid ${JSON.stringify(protectedHeader.kid)})`;
-  const expiry = typeof payload.exp === 'number' ? describeTime('exp', new Date(payload.exp * 1000), nowMs) : 'no exp claim';
-  return `${protectedHeader.alg} signature verified with ${description}${kid}; ${expiry}`;
+  const expiry = typeof payload.exp !== 'number' ? '; no exp claim' : payload.exp * 1000 > nowMs ? `; ${describeTime('exp', new Date(payload.exp * 1000), nowMs)}` : '';
+  return `${protectedHeader.alg} signature verified with ${description}${kid}${expiry}`;
 }
 
 export const verify = {
@@ -45,8 +54,12 @@ Verifies a JWT's EdDSA (Ed25519) signature and its claims, as jwtVerify does.
                           {"valid": false, "error": {"code", "message"}} on stdout
   -h, --help              show this help
 
+${TOKEN_INPUT_HELP}
+
 Exit status: 0 valid, 1 invalid (the reason and jose's error code, such as
-ERR_JWT_EXPIRED, are printed), 2 usage error.`,
+ERR_JWT_EXPIRED, are printed), 2 usage error, 3 the key could not be obtained
+(the --jwks URL is unreachable, times out, answers an HTTP error or serves
+something that is not a JWK Set): retry later rather than reject the token.`,
   options: {
     ...KEY_OPTIONS,
     iss: { type: 'string', multiple: true },
@@ -71,7 +84,7 @@ ERR_JWT_EXPIRED, are printed), 2 usage error.`,
     if (values.json) {
       output.json({ valid: true, protectedHeader, payload });
     } else {
-      output.line(`${output.colors.green('valid')}: ${summary(result, description, nowMs)}`);
+      output.line(`${output.colors.green(verdict(payload, options.clockTolerance, nowMs))}: ${summary(result, description, nowMs)}`);
       printTokenView(output, { protectedHeader, payload }, nowMs);
     }
     return EXIT.valid;
