@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { createPublicKey, generateKeyPairSync, sign, verify as nodeVerify } from 'node:crypto';
 import * as jose from 'jose';
 import * as edjwt from 'edjwt';
-import { asyncBatch, compare, syncBatch } from './measure.js';
+import { cycle, keyRows } from './key-rows.js';
+import { compare, syncBatch } from './measure.js';
 
 // More keys than the core remembers as candidates (64), so cycling through
 // them never gives one a table: each use is a first use.
@@ -26,11 +27,6 @@ function nodeVerifyJwt(token, keyObject) {
   return JSON.parse(Buffer.from(p, 'base64url').toString());
 }
 
-const cycle = (items) => {
-  let next = 0;
-  return () => items[next++ % items.length];
-};
-
 /** The keys table's results and markdown; `claims` and `options` are the main bench's. */
 export async function keyTable(claims, options) {
   const keys = [];
@@ -43,25 +39,17 @@ export async function keyTable(claims, options) {
     });
   }
   const warm = keys[0];
-  const [firstEd, firstJose, firstNode, pairEd, oneShotEd, oneShotJose, oneShotNode] = Array.from({ length: 7 }, () => cycle(keys.slice(1)));
+  const others = keys.slice(1);
+  const [firstNode, pairEd, oneShotNode] = Array.from({ length: 3 }, () => cycle(others));
   const rows = [
     ['edjwt jwtVerifySync, warm key (table built)', syncBatch(() => edjwt.jwtVerifySync(warm.token, warm.edjwt, options))],
-    ['edjwt jwtVerifySync, first use of a key', syncBatch(() => { const k = firstEd(); edjwt.jwtVerifySync(k.token, k.edjwt, options); })],
     ['edjwt jwtVerifySync, a key\'s first two uses (the second builds its table), per pair', syncBatch(() => {
       const k = pairEd();
       edjwt.jwtVerifySync(k.token, k.edjwt, options);
       edjwt.jwtVerifySync(k.token, k.edjwt, options);
     })],
-    ['jose jwtVerify, imported key', asyncBatch(() => { const k = firstJose(); return jose.jwtVerify(k.token, k.jose, options); })],
     ['node:crypto verify + parse, KeyObject', syncBatch(() => { const k = firstNode(); nodeVerifyJwt(k.token, k.keyObject); })],
-    ['edjwt one-shot: importJWK + jwtVerify', asyncBatch(async () => {
-      const k = oneShotEd();
-      return edjwt.jwtVerify(k.token, await edjwt.importJWK(k.jwk, 'EdDSA'), options);
-    })],
-    ['jose one-shot: importJWK + jwtVerify', asyncBatch(async () => {
-      const k = oneShotJose();
-      return jose.jwtVerify(k.token, await jose.importJWK(k.jwk, 'EdDSA'), options);
-    })],
+    ...keyRows({ edjwt, jose, keys: others, options }),
     ['node:crypto one-shot: createPublicKey + verify + parse', syncBatch(() => {
       const k = oneShotNode();
       nodeVerifyJwt(k.token, createPublicKey({ key: k.jwk, format: 'jwk' }));
@@ -73,7 +61,7 @@ export async function keyTable(claims, options) {
     '| what | ops/s median | min | max | vs jose (same kind) | vs node:crypto (same kind) |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
   for (const r of results) {
     const oneShot = r.name.includes('one-shot');
-    const jose = median(oneShot ? 'jose one-shot: importJWK + jwtVerify' : 'jose jwtVerify, imported key');
+    const jose = median(oneShot ? 'jose one-shot: importJWK + jwtVerify' : 'jose jwtVerify, first use of a key');
     const node = median(oneShot ? 'node:crypto one-shot: createPublicKey + verify + parse' : 'node:crypto verify + parse, KeyObject');
     lines.push(`| ${r.name} | ${Math.round(r.median)} | ${Math.round(r.min)} | ${Math.round(r.max)} | ${(r.median / jose).toFixed(2)}× | ${(r.median / node).toFixed(2)}× |`);
   }

@@ -3,6 +3,7 @@
 // Results go to window.benchResults for the driver (bench/browser.mjs).
 import * as jose from 'jose';
 import * as edjwt from 'edjwt';
+import { keyRows } from '../key-rows.js';
 import { asyncBatch, compare, syncBatch } from '../measure.js';
 
 const { publicKey, privateKey } = await jose.generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
@@ -35,11 +36,6 @@ for (let i = 0; i < 300; i++) {
     jose: await jose.importJWK(keyJwk, 'EdDSA'),
   });
 }
-const cycle = () => {
-  let next = 0;
-  return () => keys[next++ % keys.length];
-};
-const [firstEd, firstJose, oneShotEd, oneShotJose] = [cycle(), cycle(), cycle(), cycle()];
 
 const rows = [
   ['edjwt jwtVerifySync', syncBatch(() => edjwt.jwtVerifySync(token, edKey, options))],
@@ -47,16 +43,7 @@ const rows = [
   ['edjwt jwtVerifySync, warm signature cache', syncBatch(() => edjwt.jwtVerifySync(token, edCached, options))],
   ['jose jwtVerify (WebCrypto Ed25519)', asyncBatch(() => jose.jwtVerify(token, joseKey, options))],
   ['edjwt ed25519Verify (same signing input)', syncBatch(() => edjwt.ed25519Verify(rawKey, signingInput, signature))],
-  ['edjwt jwtVerifySync, first use of a key', syncBatch(() => { const k = firstEd(); edjwt.jwtVerifySync(k.token, k.edjwt, options); })],
-  ['jose jwtVerify, first use of a key', asyncBatch(() => { const k = firstJose(); return jose.jwtVerify(k.token, k.jose, options); })],
-  ['edjwt one-shot: importJWK + jwtVerify', asyncBatch(async () => {
-    const k = oneShotEd();
-    return edjwt.jwtVerify(k.token, await edjwt.importJWK(k.jwk, 'EdDSA'), options);
-  })],
-  ['jose one-shot: importJWK + jwtVerify', asyncBatch(async () => {
-    const k = oneShotJose();
-    return jose.jwtVerify(k.token, await jose.importJWK(k.jwk, 'EdDSA'), options);
-  })],
+  ...keyRows({ edjwt, jose, keys, options }),
   ['edjwt decodeJwt', syncBatch(() => edjwt.decodeJwt(token))],
   ['jose decodeJwt', syncBatch(() => jose.decodeJwt(token))],
 ];

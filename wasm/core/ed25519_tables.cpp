@@ -49,7 +49,8 @@ const fe25519& twice_d() {
 
 // r = p + q and r = p - q for q in affine (y+x, y-x, 2dxy) form: libsodium's
 // ge25519_madd/msub (static there), the "madd-2008-hwcd-3" unified formulas,
-// complete on this curve.
+// complete on this curve. Two mirror-image functions, as in libsodium, so that
+// each stays a straight line of field operations in the verification loop.
 void madd(ge25519_p1p1& r, const ge25519_p3& p, const ge25519_precomp& q) {
   fe25519 t0;
   fe25519_add(r.X, p.Y, p.X);
