@@ -38,7 +38,7 @@ function coreVerify(token, key, options, headerOnly, signatureKnownValid) {
 
 // Header checks only, for a key function to see the header jose would give it.
 function acceptedHeader(token, options) {
-  const { status } = coreVerify(token, null, options, true, false);
+  const status = coreVerify(token, null, options, true, false);
   if (status !== Status.ok) throw coreError(status, 'verify');
   return JSON.parse(readText(core().verifiedHeader()));
 }
@@ -50,15 +50,17 @@ function jwsParts(token) {
 
 function verified(token, material, options, resolvedKey) {
   const { cache } = material;
-  const result = coreVerify(token, material, options, false, cache?.has(token) ?? false);
-  if (result.signatureVerified) cache?.add(token);
-  if (result.status !== Status.ok) {
+  const status = coreVerify(token, material, options, false, cache?.has(token) ?? false);
+  if (status !== Status.ok) {
     // jose attaches the claims to JWTExpired and JWTClaimValidationFailed, which
     // it raises only once the signature has verified; the core's payload is
     // empty until then.
-    const claims = result.signatureVerified && options.jwt ? readText(core().verifiedPayload()) : '';
-    throw coreError(result.status, 'verify', claims ? JSON.parse(claims) : undefined);
+    const signatureVerified = core().signatureVerified();
+    if (signatureVerified) cache?.add(token);
+    const claims = signatureVerified && options.jwt ? readText(core().verifiedPayload()) : '';
+    throw coreError(status, 'verify', claims ? JSON.parse(claims) : undefined);
   }
+  cache?.add(token);  // ok means the signature verified
   const protectedHeader = JSON.parse(readText(core().verifiedHeader()));
   const payload = options.jwt ? JSON.parse(readText(core().verifiedPayload())) : core().verifiedPayload().slice();
   return resolvedKey ? { payload, protectedHeader, key: resolvedKey } : { payload, protectedHeader };

@@ -79,12 +79,6 @@ struct JsImportedKey {
   val publicKey = val::undefined();  // Uint8Array(32), or undefined on failure
 };
 
-// The header JSON and the payload (claims JSON for a JWT, bytes for a compact
-// JWS) are read through verifiedHeader() and verifiedPayload() after the call.
-struct JsVerified {
-  int status;
-  bool signatureVerified;
-};
 
 val bytes(const std::uint8_t* data, std::size_t size) {
   return val::global("Uint8Array").new_(emscripten::typed_memory_view(size, data));
@@ -207,9 +201,14 @@ class VerifyRequest {
   bool ok_ = true;
 };
 
-// Verifies the request JS wrote (see VerifyRequest). max_token_age is NaN when
-// not given; key_form and key_ops are keys::KeyForm and keys::KeyOps values.
-JsVerified verify(std::size_t request_length, bool jwt, bool header_only, bool signature_known_valid, int key_form,
+// Verifies the request JS wrote (see VerifyRequest) and returns the status
+// alone: a value object built per call costs more than it carries. After the
+// call, verifiedHeader() and verifiedPayload() view the header JSON and the
+// payload (claims JSON for a JWT, bytes for a compact JWS; empty until the
+// signature has verified), and signatureVerified() says whether it did.
+// max_token_age is NaN when not given; key_form and key_ops are
+// keys::KeyForm and keys::KeyOps values.
+int verify(std::size_t request_length, bool jwt, bool header_only, bool signature_known_valid, int key_form,
                   int key_ops, double now, double clock_tolerance, double max_token_age) {
   VerifyRequest request(written(request_length));
   const std::string_view token = request.single();
@@ -235,7 +234,8 @@ JsVerified verify(std::size_t request_length, bool jwt, bool header_only, bool s
   std::vector<std::string> typ = request.list(&rules.check_typ);
   if (!request.ok() || subject.size() != (rules.check_subject ? 1u : 0u) || typ.size() != (rules.check_typ ? 1u : 0u)) {
     last_verified = {};
-    return {status_of(edjwt::Outcome::failure(edjwt::Status::request_malformed, "edjwt: malformed verify request (a bug in edjwt's JS layer)")), false};
+    return status_of(edjwt::Outcome::failure(edjwt::Status::request_malformed,
+                                             "edjwt: malformed verify request (a bug in edjwt's JS layer)"));
   }
   if (rules.check_subject) rules.subject = std::move(subject.front());
   if (rules.check_typ) rules.typ = std::move(typ.front());
@@ -245,9 +245,10 @@ JsVerified verify(std::size_t request_length, bool jwt, bool header_only, bool s
   rules.max_token_age = max_token_age;
   last_verified = edjwt::verify_compact(token, key, options, limits,
                                        header_only ? edjwt::Stage::header : edjwt::Stage::full);
-  const int status = status_of(edjwt::Outcome(last_verified.outcome), last_verified.claim, last_verified.reason);
-  return {status, last_verified.signature_verified};
+  return status_of(edjwt::Outcome(last_verified.outcome), last_verified.claim, last_verified.reason);
 }
+
+bool signature_verified() { return last_verified.signature_verified; }
 
 val verified_header() { return view_of(last_verified.header_json); }
 
@@ -376,9 +377,6 @@ EMSCRIPTEN_BINDINGS(edjwt) {
       .field("status", &JsImportedKey::status)
       .field("message", &JsImportedKey::message)
       .field("publicKey", &JsImportedKey::publicKey);
-  value_object<JsVerified>("Verified")
-      .field("status", &JsVerified::status)
-      .field("signatureVerified", &JsVerified::signatureVerified);
   value_object<schedule::Policy>("Policy")
       .field("refreshLeadMs", &schedule::Policy::refresh_lead_ms)
       .field("refreshAtLifetime", &schedule::Policy::refresh_at_lifetime)
@@ -452,6 +450,7 @@ EMSCRIPTEN_BINDINGS(edjwt) {
   emscripten::function("importJwkX", &import_jwk_x);
   emscripten::function("importSpkiPem", &import_spki_pem);
   emscripten::function("verify", &verify);
+  emscripten::function("signatureVerified", &signature_verified);
   emscripten::function("verifiedHeader", &verified_header);
   emscripten::function("verifiedPayload", &verified_payload);
 }
