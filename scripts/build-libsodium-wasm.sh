@@ -6,7 +6,8 @@
 # wasm and the native builds (wasm/core/sodium_ref10.hpp). The cache key is
 # the source (Debian's .dsc, or the tarball/folder in LIBSODIUM_SRC), the
 # configure flags and the compiler version: a change to any of them rebuilds.
-# Prints the install prefix (include/, lib/libsodium.a) on its last line.
+# Prints the install prefix (include/, lib/libsodium.a) on stdout, and nothing
+# else there: progress and errors go to stderr.
 set -euo pipefail
 
 cache_root="${XDG_CACHE_HOME:-$HOME/.cache}/edjwt"
@@ -18,10 +19,10 @@ fetch_debian_source() {
   if ! ls "$src_cache"/libsodium_*.dsc >/dev/null 2>&1; then
     if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
       sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources > /etc/apt/sources.list.d/edjwt-deb-src.sources
-      apt-get update -qq
+      apt-get update -qq >&2
     fi
     (cd "$src_cache" && apt-get source --download-only -qq libsodium >&2) || {
-      apt-get update -qq && (cd "$src_cache" && apt-get source --download-only -qq libsodium >&2)
+      apt-get update -qq >&2 && (cd "$src_cache" && apt-get source --download-only -qq libsodium >&2)
     }
   fi
   ls "$src_cache"/libsodium_*.dsc | sort | tail -n 1

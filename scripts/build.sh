@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-sodium_prefix=$(bash scripts/setup-toolchain.sh "${EDJWT_SETUP_FLAGS:-}" | tail -n 1)
+bash scripts/setup-toolchain.sh ${EDJWT_SETUP_FLAGS:-}
+sodium_prefix=$(bash scripts/build-libsodium-wasm.sh)  # its only stdout: the prefix
 
 # npm dependencies: reinstall only when package-lock.json changed.
 stamp=node_modules/.edjwt-lock-sha256

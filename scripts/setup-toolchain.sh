@@ -17,7 +17,7 @@ REQUIRED_PACKAGES=(
   autoconf automake libtool
 )
 # Packages that only the browser tests and the demo need.
-BROWSER_PACKAGES=(chromium)
+BROWSER_PACKAGES=(chromium redis-server)   # redis-server: the demo backend's scaling-out tests
 
 want_browser=0
 [[ "${1:-}" == "--with-browser" ]] && want_browser=1
@@ -56,4 +56,4 @@ else
   fi
 fi
 
-exec "$(dirname "$0")/build-libsodium-wasm.sh"
+bash "$(dirname "$0")/build-libsodium-wasm.sh" >/dev/null
