@@ -1,6 +1,7 @@
 // The demo SPA's backend: its routes, and the wiring of keys, tokens,
 // refresh-token families, revocation and events into one node:http server.
-// Everything lives in memory; a restart ends every session.
+// Their state lives in a store (store.js): this process's memory by default
+// (a restart ends every session), or Redis, shared by several instances.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createEventHub } from './events.js';
@@ -16,11 +17,11 @@ import {
   serializeCookie,
   setSecurityHeaders,
 } from './http.js';
-import { createKeyStore } from './keys.js';
-import { RefreshTokenError, createRefreshTokenStore } from './refresh-tokens.js';
-import { createAccessTokenLedger } from './revocation.js';
+import { findKey, jwksOf } from './keys.js';
+import { RefreshTokenError } from './refresh-tokens.js';
 import { createStaticHandler } from './static-files.js';
-import { CLOCK_TOLERANCE_SECONDS, TokenError, signJwt, verifyJwt } from './tokens.js';
+import { StoreUnavailableError, createStore } from './store.js';
+import { TokenError, signJwt, verifyJwt } from './tokens.js';
 import { createUserStore } from './users.js';
 
 const REFRESH_COOKIE = 'refresh_token';
@@ -35,6 +36,12 @@ const NOTES = [
   { id: 3, title: 'Keys rotate too', body: 'The JWKS keeps a replaced key until the tokens it signed have expired.' },
 ];
 
+// The store's backing service is down: the client may retry soon, the process stays up.
+function unavailableAs503(error) {
+  if (!(error instanceof StoreUnavailableError)) return error;
+  return new HttpError(503, 'store_unavailable', 'the session store is unreachable; try again shortly', { headers: { 'Retry-After': '1' } });
+}
+
 function positiveInteger(name, value) {
   if (!Number.isSafeInteger(value) || value <= 0) throw new TypeError(`${name} must be a positive integer`);
   return value;
@@ -44,8 +51,10 @@ function positiveInteger(name, value) {
  * Options: `accessTokenTtl` and `refreshTokenTtl` (seconds; 30 and 8 h),
  * `now` (the clock, in ms), `staticDir` (the built SPA, served for non-API
  * GETs), `secureCookies` (the server is reached over https), `issuer` and
- * `audience` (of access tokens), `onError` (receives unexpected exceptions).
- * The server's close() also ends the open event streams.
+ * `audience` (of access tokens), `onError` (receives unexpected exceptions),
+ * `redisUrl` (keep the state in that Redis instead of in memory).
+ * The server's close() also ends the open event streams and the store's
+ * connections; `server.store` is the store.
  */
 export function createServer(options = {}) {
   const {
@@ -57,15 +66,17 @@ export function createServer(options = {}) {
     issuer = 'edjwt-demo',
     audience = 'edjwt-demo-spa',
     onError = (error) => console.error('demo backend: unexpected error', error),
+    redisUrl,
   } = options;
   positiveInteger('accessTokenTtl', accessTokenTtl);
   positiveInteger('refreshTokenTtl', refreshTokenTtl);
 
   const users = createUserStore();
-  const keys = createKeyStore({ now, retireAfterMs: (accessTokenTtl + CLOCK_TOLERANCE_SECONDS) * 1000 });
-  const refreshTokens = createRefreshTokenStore({ ttlMs: refreshTokenTtl * 1000, now });
-  const ledger = createAccessTokenLedger({ now });
+  const store = createStore({ redisUrl, now, accessTokenTtl, refreshTokenTtl });
+  const { keys, refreshTokens, accessTokens, revocations } = store;
   const hub = createEventHub();
+  // Revocations from any instance (this one included) end the matching streams here.
+  revocations.subscribe(({ sid, sub }, reason) => (sid === undefined ? hub.revokeUser(sub, reason) : hub.revokeFamily(sid, reason)));
   const serveStatic = staticDir === undefined ? undefined : createStaticHandler(staticDir);
 
   function setRefreshCookie(req, res, token) {
@@ -75,22 +86,24 @@ export function createServer(options = {}) {
   // An empty value that expires at once is how a cookie is deleted.
   const clearRefreshCookie = (req, res) => setRefreshCookie(req, res, '');
 
-  function issueAccessToken(sub, sid) {
+  async function issueAccessToken(sub, sid) {
     const iat = Math.floor(now() / 1000);
     const claims = { iss: issuer, sub, aud: audience, iat, exp: iat + accessTokenTtl, jti: randomUUID(), sid };
-    ledger.record(sub, claims.jti, claims.exp);
-    return { access_token: signJwt(claims, keys.current()), token_type: 'Bearer', expires_in: accessTokenTtl };
+    const [signingKey] = await keys.live();
+    await accessTokens.record(sub, claims.jti, claims.exp);
+    return { access_token: signJwt(claims, signingKey), token_type: 'Bearer', expires_in: accessTokenTtl };
   }
 
   /** The verified claims of an access token still in force; throws a 401 HttpError otherwise. */
-  function authenticate(token) {
+  async function authenticate(token) {
     if (token === undefined) {
       throw new HttpError(401, 'missing_token', 'a Bearer access token is required', { headers: { 'WWW-Authenticate': 'Bearer' } });
     }
     try {
-      const claims = verifyJwt(token, { findKey: keys.find, issuer, audience, nowSeconds: Math.floor(now() / 1000) });
-      if (ledger.isDenied(claims.jti)) throw new TokenError('revoked', 'the token was revoked');
-      if (!refreshTokens.isActive(claims.sid)) throw new TokenError('revoked', 'the session of the token has ended');
+      const published = await keys.live();
+      const claims = verifyJwt(token, { findKey: (kid) => findKey(published, kid), issuer, audience, nowSeconds: Math.floor(now() / 1000) });
+      if (await accessTokens.isDenied(claims.jti)) throw new TokenError('revoked', 'the token was revoked');
+      if (!(await refreshTokens.isActive(claims.sid))) throw new TokenError('revoked', 'the session of the token has ended');
       return claims;
     } catch (error) {
       if (!(error instanceof TokenError)) throw error;
@@ -112,31 +125,35 @@ export function createServer(options = {}) {
     }
     const user = await users.authenticate(username, password);
     if (!user) throw new HttpError(401, 'invalid_credentials', 'wrong username or password');
-    const session = refreshTokens.start(user.sub);
+    const session = await refreshTokens.start(user.sub);
+    const issued = await issueAccessToken(user.sub, session.familyId);
     setRefreshCookie(req, res, session.token);
-    sendJson(res, 200, issueAccessToken(user.sub, session.familyId));
+    sendJson(res, 200, issued);
   }
 
-  function refresh(req, res) {
+  async function refresh(req, res) {
     const token = readCookie(req, REFRESH_COOKIE);
     if (!token) throw new HttpError(401, 'refresh_token_missing', 'no refresh token cookie');
     let session;
     try {
-      session = refreshTokens.rotate(token);
+      session = await refreshTokens.rotate(token);
     } catch (error) {
       if (!(error instanceof RefreshTokenError)) throw error;
-      if (error.code === 'refresh_token_reused') hub.revokeFamily(error.familyId, error.code);
+      if (error.code === 'refresh_token_reused') await revocations.publish({ sid: error.familyId }, error.code);
       throw refusedRefresh(req, res, error);
     }
+    // The rotation is done: a failure from here on costs the client this
+    // token pair (its next refresh is a reuse), never a half-rotated family.
+    const issued = await issueAccessToken(session.sub, session.familyId);
     setRefreshCookie(req, res, session.token);
-    sendJson(res, 200, issueAccessToken(session.sub, session.familyId));
+    sendJson(res, 200, issued);
   }
 
   // Whether the refresh cookie names a live session, without spending it: the
   // SPA asks this on load, so a visitor who is not signed in causes no 401.
-  function session(req, res) {
+  async function session(req, res) {
     try {
-      const { sub } = refreshTokens.inspect(readCookie(req, REFRESH_COOKIE));
+      const { sub } = await refreshTokens.inspect(readCookie(req, REFRESH_COOKIE));
       sendJson(res, 200, { active: true, sub });
     } catch (error) {
       if (!(error instanceof RefreshTokenError)) throw error;
@@ -144,25 +161,25 @@ export function createServer(options = {}) {
     }
   }
 
-  function logout(req, res) {
-    const sid = refreshTokens.revokeByToken(readCookie(req, REFRESH_COOKIE), 'logout');
-    if (sid) hub.revokeFamily(sid, 'logout');
+  async function logout(req, res) {
+    const sid = await refreshTokens.revokeByToken(readCookie(req, REFRESH_COOKIE), 'logout');
+    if (sid) await revocations.publish({ sid }, 'logout');
     clearRefreshCookie(req, res);
     res.writeHead(204, { 'Cache-Control': 'no-store' });
     res.end();
   }
 
-  function events(req, res, body, query) {
+  async function events(req, res, body, query) {
     const accessToken = query.get('access_token');
     if (accessToken !== null) {
-      const { sub, sid } = authenticate(accessToken);
+      const { sub, sid } = await authenticate(accessToken);
       hub.open(res, { sub, sid });
       return;
     }
     const token = readCookie(req, REFRESH_COOKIE);
     if (!token) throw new HttpError(401, 'missing_credentials', 'a refresh token cookie or ?access_token= is required');
     try {
-      const { sub, familyId } = refreshTokens.inspect(token);
+      const { sub, familyId } = await refreshTokens.inspect(token);
       hub.open(res, { sub, sid: familyId });
     } catch (error) {
       if (!(error instanceof RefreshTokenError)) throw error;
@@ -170,21 +187,21 @@ export function createServer(options = {}) {
     }
   }
 
-  function revokeSessions(req, res, body) {
-    const { sub } = authenticate(bearerToken(req));
+  async function revokeSessions(req, res, body) {
+    const { sub } = await authenticate(bearerToken(req));
     if (body.sub !== undefined && body.sub !== sub) {
       throw new HttpError(403, 'forbidden', 'only your own sessions can be revoked');
     }
-    const sessions = refreshTokens.revokeUser(sub, 'admin_revoke');
-    const deniedTokens = ledger.revokeUser(sub);
-    hub.revokeUser(sub, 'admin_revoke');
+    const sessions = await refreshTokens.revokeUser(sub, 'admin_revoke');
+    const deniedTokens = await accessTokens.revokeUser(sub);
+    await revocations.publish({ sub }, 'admin_revoke');
     clearRefreshCookie(req, res);
     sendJson(res, 200, { sub, revoked_sessions: sessions.length, revoked_access_tokens: deniedTokens });
   }
 
-  function rotateKey(req, res) {
-    authenticate(bearerToken(req));
-    const { current, previous } = keys.rotate();
+  async function rotateKey(req, res) {
+    await authenticate(bearerToken(req));
+    const { current, previous } = await keys.rotate();
     sendJson(res, 200, {
       kid: current.kid,
       previous_kid: previous.kid,
@@ -192,15 +209,15 @@ export function createServer(options = {}) {
     });
   }
 
-  const jwks = (req, res) => sendJson(res, 200, keys.jwks(), { 'Cache-Control': `public, max-age=${JWKS_MAX_AGE_SECONDS}` });
+  const jwks = async (req, res) => sendJson(res, 200, jwksOf(await keys.live()), { 'Cache-Control': `public, max-age=${JWKS_MAX_AGE_SECONDS}` });
 
-  function me(req, res) {
-    const claims = authenticate(bearerToken(req));
+  async function me(req, res) {
+    const claims = await authenticate(bearerToken(req));
     sendJson(res, 200, { claims, user: users.profile(claims.sub) });
   }
 
-  function notes(req, res) {
-    const { sub } = authenticate(bearerToken(req));
+  async function notes(req, res) {
+    const { sub } = await authenticate(bearerToken(req));
     sendJson(res, 200, { owner: sub, notes: NOTES });
   }
 
@@ -246,12 +263,14 @@ export function createServer(options = {}) {
   }
 
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error) => sendError(req, res, error, onError));
+    handle(req, res).catch((error) => sendError(req, res, unavailableAs503(error), onError));
   });
   const closeServer = server.close.bind(server);
   server.close = (callback) => {
     hub.close();
+    store.close();
     return closeServer(callback);
   };
+  server.store = store;
   return server;
 }

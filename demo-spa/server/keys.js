@@ -2,15 +2,27 @@
 // key stays published and accepted until the last token it signed can no
 // longer verify, so rotating never cuts a live session short. A key's kid is
 // its RFC 7638 JWK thumbprint, so it names the key material itself.
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 
-function newKey() {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+function keyOf(privateKey, retiresAt = Infinity) {
+  const publicKey = createPublicKey(privateKey);
   const { crv, kty, x } = publicKey.export({ format: 'jwk' });
   // RFC 7638 §3: the required members, in lexicographic order, no whitespace.
   const kid = createHash('sha256').update(JSON.stringify({ crv, kty, x })).digest('base64url');
-  return { kid, privateKey, publicKey, jwk: { kty, crv, x, kid, alg: 'EdDSA', use: 'sig' }, retiresAt: Infinity };
+  return { kid, privateKey, publicKey, jwk: { kty, crv, x, kid, alg: 'EdDSA', use: 'sig' }, retiresAt };
 }
+
+export const newKey = () => keyOf(generateKeyPairSync('ed25519').privateKey);
+
+/** A key as stored outside the process: its PKCS#8 encoding, base64. */
+export const exportPrivateKey = (key) => key.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+
+export const importPrivateKey = (pkcs8, retiresAt) =>
+  keyOf(createPrivateKey({ key: Buffer.from(pkcs8, 'base64'), format: 'der', type: 'pkcs8' }), retiresAt);
+
+/** The key among `keys` (current first) that `kid` names, and the JWKS that publishes them. */
+export const findKey = (keys, kid) => keys.find((key) => key.kid === kid);
+export const jwksOf = (keys) => ({ keys: keys.map((key) => key.jwk) });
 
 /**
  * `retireAfterMs`: how long a replaced key stays published, i.e. the longest
@@ -26,9 +38,7 @@ export function createKeyStore({ now, retireAfterMs }) {
   }
 
   return {
-    current: () => keys[0],
-    find: (kid) => live().find((key) => key.kid === kid),
-    jwks: () => ({ keys: live().map((key) => key.jwk) }),
+    live,
     /** Makes a new key current; returns it and the key it replaced. */
     rotate() {
       const previous = keys[0];

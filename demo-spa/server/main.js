@@ -1,7 +1,9 @@
 // Command-line entry of the demo backend:
 //   node demo-spa/server/main.js [--port 8787] [--host 127.0.0.1] [--static <dir>]
 //                                [--access-ttl 30] [--refresh-ttl 28800] [--secure-cookies]
-// The port may also come from $PORT. Binds to loopback unless told otherwise:
+//                                [--redis redis://127.0.0.1:6379]
+// The port may also come from $PORT, the Redis URL from $REDIS_URL; without
+// one, all state stays in this process's memory. Binds to loopback unless told otherwise:
 // the demo users' passwords are public.
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -10,7 +12,7 @@ import { DEMO_USERS } from './users.js';
 
 const USAGE =
   'usage: node demo-spa/server/main.js [--port N] [--host ADDR] [--static DIR] ' +
-  '[--access-ttl SECONDS] [--refresh-ttl SECONDS] [--secure-cookies]';
+  '[--access-ttl SECONDS] [--refresh-ttl SECONDS] [--secure-cookies] [--redis URL]';
 
 function fail(message) {
   console.error(`${message}\n${USAGE}`);
@@ -33,6 +35,7 @@ try {
       'access-ttl': { type: 'string', default: '30' },
       'refresh-ttl': { type: 'string', default: String(8 * 60 * 60) },
       'secure-cookies': { type: 'boolean', default: false },
+      redis: { type: 'string' },
     },
   }));
 } catch (error) {
@@ -44,17 +47,22 @@ if (values.static !== undefined && !(await stat(values.static).catch(() => null)
   fail(`--static ${values.static} is not a directory`);
 }
 
+const redisUrl = values.redis ?? (process.env.REDIS_URL || undefined);
+if (redisUrl !== undefined && !/^rediss?:\/\/./.test(redisUrl)) fail('--redis must be a redis:// or rediss:// URL');
+
 const server = createServer({
   accessTokenTtl: integer('--access-ttl', values['access-ttl'], 1, 86400),
   refreshTokenTtl: integer('--refresh-ttl', values['refresh-ttl'], 1, 30 * 86400),
   staticDir: values.static,
   secureCookies: values['secure-cookies'],
+  redisUrl,
 });
 
 server.listen(port, values.host, () => {
   const { address, port: bound } = server.address();
   const host = address.includes(':') ? `[${address}]` : address;
   console.log(`edjwt demo backend on http://${host}:${bound}/`);
+  console.log(redisUrl === undefined ? 'state: in memory' : `state: Redis at ${new URL(redisUrl).host}`);
   console.log(`demo users: ${DEMO_USERS.map((user) => `${user.username} / ${user.password}`).join(', ')}`);
 });
 
