@@ -2,11 +2,15 @@
 // TextEncoder, and JSON comes back through views that JS decodes
 // (js/transfer.js). These cases hold that boundary to the same results as
 // before it: any size, any characters, after the module's memory has grown,
-// and with one call's output never leaking into the next.
+// and with one call's output never leaking into the next. A verify call's
+// whole request crosses the same way, and the core reads it defensively.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { decodeJwt, decodeProtectedHeader, getExpiry, getLimits, jwtVerifySync, setLimits } from 'edjwt';
 import { wasmMemoryBytes } from '../../js/internal/wasm-memory.js';
+import { core } from '../../js/module.js';
+import { Status } from '../../js/status.js';
+import { writeRequest } from '../../js/transfer.js';
 import { makeSigner } from './support/signing.js';
 import { b64u, tokenWithPayload } from './support/tokens.js';
 
@@ -68,4 +72,31 @@ test('getExpiry reads claims objects and tokens through the same buffer', () => 
   const token = signer.sign({ alg: 'EdDSA' }, { exp, pad: 'p'.repeat(6000) });
   assert.equal(getExpiry(token).expiresAt.getTime(), exp * 1000);
   assert.equal(getExpiry({ exp: exp + 1 }).expiresAt.getTime(), (exp + 1) * 1000);
+});
+
+// A verify request (writeRequest) read by the bindings' VerifyRequest.
+function verifyStatus(fields) {
+  return core().verify(writeRequest(fields), true, false, false, 0, 0, Math.floor(Date.now() / 1000), 0, NaN);
+}
+const requestFor = (token, key) => [token, key, '', '', undefined, [], undefined, undefined, [], undefined, undefined];
+
+test('a verify request carries the key as it is: one that is not 32 bytes fails closed in the core', () => {
+  const token = signer.sign({ alg: 'EdDSA' }, { sub: 'a' });
+  const key = new Uint8Array(Buffer.from(signer.jwk.x, 'base64url'));
+  assert.equal(verifyStatus(requestFor(token, key)), Status.ok);
+  for (const wrong of [key.subarray(0, 31), new Uint8Array([...key, 0]), new Uint8Array(0), undefined]) {
+    assert.equal(verifyStatus(requestFor(token, wrong)), Status.key_invalid, `a ${wrong?.length ?? 'missing'}-byte key`);
+    assert.equal(core().verifiedPayload().length, 0, 'nothing from the payload leaves the core');
+  }
+});
+
+test('a request the bindings cannot read is request_malformed (a TypeError in JS), never a crash', () => {
+  const token = signer.sign({ alg: 'EdDSA' }, { sub: 'a' });
+  const length = writeRequest(requestFor(token, undefined));
+  for (const cut of [0, 3, 7, length - 1]) {
+    assert.equal(core().verify(cut, true, false, false, 0, 0, 0, 0, NaN), Status.request_malformed, `cut at ${cut}`);
+  }
+  assert.equal(verifyStatus([token, undefined, '', '', undefined, [], undefined, undefined, [], ['sub', 'extra'], undefined]),
+    Status.request_malformed, 'two subjects');
+  assert.deepEqual(decodeJwt(token), { sub: 'a' }, 'the module works on');
 });
