@@ -208,8 +208,8 @@ class VerifyRequest {
 // signature has verified), and signatureVerified() says whether it did.
 // max_token_age is NaN when not given; key_form and key_ops are
 // keys::KeyForm and keys::KeyOps values.
-int verify(std::size_t request_length, bool jwt, bool header_only, bool signature_known_valid, int key_form,
-                  int key_ops, double now, double clock_tolerance, double max_token_age) {
+int verify(std::size_t request_length, bool jwt, bool header_only, bool signature_known_valid, int key_form, int key_ops,
+           double now, double clock_tolerance, double max_token_age) {
   VerifyRequest request(written(request_length));
   const std::string_view token = request.single();
   const std::string_view key_bytes = request.single();
