@@ -138,11 +138,13 @@ export class App {
     });
   }
 
-  /** Calls the API with the session's token (or, if none can be had, the last one) and keeps what came back. */
+  /** Calls the API with the session's token (or, if no fresh one can be had, the last one) and keeps what came back. */
   async callApi(which) {
     const path = `GET /api/${which}`;
     try {
-      const token = await this.session.getToken().catch(() => this.token);
+      // A session whose refreshes keep failing would hold the call until its retries end:
+      // it goes out with the token held, so the server's answer shows.
+      const token = ['retrying', 'expired'].includes(this.session.state) ? this.token : await this.session.getToken().catch(() => this.token);
       const response = await api[which](token);
       const challenge = response.challenge ? `WWW-Authenticate: ${response.challenge}\n` : '';
       this.apiResult = {

@@ -75,7 +75,7 @@ export function dashboardView(app) {
     fields.offset.textContent = `${describeOffset(session.clockOffsetMs)} (estimate ${(session.clockOffsetMs / 1000).toFixed(1)} s)`;
     fields.offset.dataset.offsetMs = String(session.clockOffsetMs);
     banner.hidden = !expired;
-    banner.textContent = expired ? `This access token has expired (${countdown(session.expiresAt.getTime() - now)}); the API will refuse it until a refresh succeeds.` : '';
+    banner.textContent = expired ? `This access token has expired (${countdown(session.expiresAt.getTime() - now)}); it is no longer valid, and the API refuses it once past its few seconds of clock tolerance.` : '';
     fields.signature.replaceChildren(expired ? 'was verified when it arrived; no longer valid (expired)' : 'verified against the server JWKS');
     if (app.token) {
       const protectedHeader = decodeProtectedHeader(app.token);
