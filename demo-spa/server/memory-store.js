@@ -23,6 +23,7 @@ export function createMemoryStore({ now, accessTokenTtl, refreshTokenTtl }) {
       },
       subscribe: (listener) => listeners.add(listener),
     },
+    async ready() {},
     async close() {},
   };
 }

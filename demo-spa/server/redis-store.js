@@ -79,7 +79,7 @@ export function createRedisStore({ url, now, accessTokenTtl, refreshTokenTtl, pr
       },
       subscribe: (listener) => listeners.add(listener),
     },
-    /** Resolves once both connections are up and subscribed (tests wait for it; requests need not). */
+    /** Requests need not wait for it: until then they get StoreUnavailableError. */
     ready: () => subscribed,
     async close() {
       client.destroy();

@@ -11,6 +11,7 @@
 //   accessTokens   record(sub, jti, exp); revokeUser(sub) → count; isDenied(jti)
 //   revocations    publish({ sid } | { sub }, reason): delivered to every
 //                  instance's subscribe(listener), this one's included
+//   ready()        resolves once the store is connected and subscribed
 //   close()
 //
 // A server-side session (an opaque id in a cookie) fits the same mould: a
@@ -23,7 +24,7 @@ import { createRedisStore } from './redis-store.js';
 
 export { StoreUnavailableError } from './redis-store.js';
 
-/** `redisUrl` selects Redis; the rest: `now`, `accessTokenTtl`, `refreshTokenTtl` (seconds), `onError`. */
+/** `redisUrl` selects Redis (`prefix` its key names, default "edjwt:"); the rest: `now`, `accessTokenTtl`, `refreshTokenTtl` (seconds). */
 export function createStore({ redisUrl, ...options }) {
   return redisUrl === undefined ? createMemoryStore(options) : createRedisStore({ url: redisUrl, ...options });
 }
