@@ -9,6 +9,8 @@
 // requests until a timeout) with StoreUnavailableError, and the client keeps
 // reconnecting in the background, so the instance recovers by itself. Every
 // change is one script or one command, so an outage leaves nothing half-done.
+// The client is npm's `redis` (node-redis): the one Redis develops and
+// recommends for new projects, with Lua, pub/sub and reconnection built in.
 import { randomUUID } from 'node:crypto';
 import { ErrorReply, createClient } from 'redis';
 import { createRedisAccessTokens } from './redis-access-tokens.js';
