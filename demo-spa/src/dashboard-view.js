@@ -72,7 +72,7 @@ export function dashboardView(app) {
     fields.state.textContent = session.state;
     fields.expiresIn.textContent = session.expiresAt ? countdown(session.expiresAt.getTime() - now) : 'never (no exp claim)';
     fields.nextRefresh.textContent = session.nextRefreshAt ? countdown(Math.max(0, session.nextRefreshAt.getTime() - now), ['in', '']) : '—';
-    fields.offset.textContent = `${describeOffset(session.clockOffsetMs)} (estimate ${(session.clockOffsetMs / 1000).toFixed(1)} s)`;
+    fields.offset.textContent = `${describeOffset(session.clockOffsetMs)}; estimate ${(session.clockOffsetMs / 1000).toFixed(1)} s`;
     fields.offset.dataset.offsetMs = String(session.clockOffsetMs);
     banner.hidden = !expired;
     banner.textContent = expired ? `This access token has expired (${countdown(session.expiresAt.getTime() - now)}); it is no longer valid, and the API refuses it once past its few seconds of clock tolerance.` : '';
