@@ -127,6 +127,8 @@ describe('the demo in Chromium', () => {
     assert.equal(replay.status, 401);
     assert.equal((await replay.json()).error, 'refresh_token_reused');
     await page.waitForSelector('body[data-view="login"]', { timeout: 3000 });
+    assert.equal(await page.textContent('#session-ended'), 'Your refresh token was used twice, so the session was ended to protect you.');
+    assert.equal(await page.getAttribute('#session-ended', 'data-tone'), 'warning');
     await shot(page, '07-replay-revoked');
     await context.close();
   });
