@@ -4,7 +4,7 @@
 // answer, and the timeline.
 import { decodeProtectedHeader } from 'edjwt';
 import { h, replace } from './dom.js';
-import { countdown, describeOffset, json, localDate } from './format.js';
+import { countdown, describeOffset, json, localDate, relative } from './format.js';
 
 const SKEWS = [
   [-600_000, 'local clock 10 min slow'],
@@ -71,7 +71,7 @@ export function dashboardView(app) {
     fields.user.textContent = session.claims?.sub ?? '—';
     fields.state.textContent = session.state;
     fields.expiresIn.textContent = session.expiresAt ? countdown(session.expiresAt.getTime() - now) : 'never (no exp claim)';
-    fields.nextRefresh.textContent = session.nextRefreshAt ? countdown(Math.max(0, session.nextRefreshAt.getTime() - now), ['in', '']) : '—';
+    fields.nextRefresh.textContent = session.nextRefreshAt ? relative(new Date(Math.max(now, session.nextRefreshAt.getTime())), now) : '—';
     fields.offset.textContent = `${describeOffset(session.clockOffsetMs)}; estimate ${(session.clockOffsetMs / 1000).toFixed(1)} s`;
     fields.offset.dataset.offsetMs = String(session.clockOffsetMs);
     banner.hidden = !expired;

@@ -15,14 +15,14 @@ export function duration(ms) {
   return parts.slice(0, 2).join(' ');
 }
 
-/** "expires in 8 s" / "expired 14 s ago" (or any verb pair). */
-export function countdown(ms, [future, past] = ['expires in', 'expired']) {
-  return ms >= 0 ? `${future} ${duration(ms)}` : `${past} ${duration(ms)} ago`;
-}
+/** "expires in 8 s" / "expired 14 s ago". */
+export const countdown = (ms) => (ms >= 0 ? `expires in ${duration(ms)}` : `expired ${duration(ms)} ago`);
 
+/** "in 8 s" / "14 s ago". */
 export function relative(date, now = Date.now()) {
   if (!date) return '—';
-  return countdown(date.getTime() - now, ['in', '']).trim();
+  const ms = date.getTime() - now;
+  return ms >= 0 ? `in ${duration(ms)}` : `${duration(ms)} ago`;
 }
 
 /** The issuer's clock against this one, in words, from an estimate in ms (issuer minus local). */
