@@ -29,7 +29,8 @@ export function relative(date, now = Date.now()) {
 export function describeOffset(ms) {
   if (Math.abs(ms) < 1000) return "the issuer's clock agrees with this one (within a second)";
   const seconds = Math.abs(ms) / 1000;
-  const about = seconds >= 90 ? `${Math.round(seconds / 60)} minute${Math.round(seconds / 60) === 1 ? '' : 's'}` : `${Math.round(seconds)} seconds`;
+  const minutes = Math.round(seconds / 60);
+  const about = seconds >= 45 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${Math.round(seconds)} seconds`;
   return `the issuer's clock is about ${about} ${ms > 0 ? 'ahead of' : 'behind'} this one`;
 }
 

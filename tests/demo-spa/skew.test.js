@@ -11,9 +11,9 @@ const demo = useDemo({ accessTokenTtl: 10 });
 // Simulated local-clock skew → the words the estimate must use (the issuer's clock against this one).
 const SKEWS = [
   [-600_000, /about 10 minutes ahead of this one/],
-  [-60_000, /about 60 seconds ahead of this one/],
+  [-60_000, /about 1 minute ahead of this one/],
   [0, /agrees with this one/],
-  [60_000, /about 60 seconds behind this one/],
+  [60_000, /about 1 minute behind this one/],
   [600_000, /about 10 minutes behind this one/],
 ];
 
