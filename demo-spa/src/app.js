@@ -82,8 +82,8 @@ export class App {
     const response = await api.login(username, password);
     if (!response.ok) throw new Error(response.data?.message ?? 'Sign-in failed');
     this.#endNotice = undefined;
-    await this.#begin(response.data.access_token);
     this.timeline.add('login', `signed in as ${username}`);
+    await this.#begin(response.data.access_token);
     this.render();
   }
 
