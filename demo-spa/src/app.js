@@ -113,7 +113,7 @@ export class App {
     session.addEventListener('refreshed', async ({ detail }) => {
       if (!current()) return;
       this.token = await session.getToken();
-      // Adopting a token can be announced more than once (a tab's broadcast and a retry); one entry per token.
+      // One entry per token, however often it is announced (issue 18 saw a tab's adoption listed twice after a key rotation).
       if (detail.claims?.jti === lastJti) return;
       lastJti = detail.claims?.jti;
       this.timeline.add('refreshed', `new token ${lastJti?.slice(0, 8) ?? ''}… via ${detail.source}, expires ${clockTime(detail.expiresAt)}`);
