@@ -13,7 +13,7 @@ function dateMs(serverDate) {
 }
 
 export class ClockEstimate {
-  #estimate = { hasEstimate: false, offsetMs: 0, smoothedMs: 0 };
+  #estimate = { hasEstimate: false, offsetMs: 0 };
 
   get offsetMs() {
     return this.#estimate.offsetMs;
@@ -37,12 +37,7 @@ export class ClockEstimate {
   }
 }
 
-// The core bounds the offset by [issuer - end, issuer + 1 s - start]. Until the
-// module binds both ends (clockEvidence; requested from the bindings' owner),
-// the reading is placed at the call's start: a sub-interval that can only err
-// toward "issuer ahead" by the call's duration, so tokens are judged expired
-// early, never late.
+// The core moves the estimate into [issuer - end, issuer + 1 s - start].
 function sample(estimate, issuerMs, startedMs, endedMs) {
-  const { clockEvidence, clockSample } = core();
-  return clockEvidence ? clockEvidence(estimate, issuerMs, startedMs, endedMs) : clockSample(estimate, issuerMs, startedMs);
+  return core().clockEvidence(estimate, issuerMs, startedMs, endedMs);
 }

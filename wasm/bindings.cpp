@@ -345,8 +345,9 @@ JsSessionStep session_step(const JsSessionState& state, const JsSessionEvent& js
   return {to_js(step.state), static_cast<int>(step.action), step.signal_expiring, step.signal_expired};
 }
 
-edjwt::clock_skew::Estimate clock_sample(const edjwt::clock_skew::Estimate& current, double issuer_ms, double local_ms) {
-  return edjwt::clock_skew::add_sample(current, issuer_ms, local_ms);
+edjwt::clock_skew::Estimate clock_evidence(const edjwt::clock_skew::Estimate& current, double issuer_ms,
+                                           double local_start_ms, double local_end_ms) {
+  return edjwt::clock_skew::add_sample(current, issuer_ms, local_start_ms, local_end_ms);
 }
 
 schedule::Policy default_policy() { return {}; }
@@ -429,14 +430,13 @@ EMSCRIPTEN_BINDINGS(edjwt) {
       .field("signalExpired", &JsSessionStep::signalExpired);
   value_object<edjwt::clock_skew::Estimate>("ClockEstimate")
       .field("hasEstimate", &edjwt::clock_skew::Estimate::has_estimate)
-      .field("offsetMs", &edjwt::clock_skew::Estimate::offset_ms)
-      .field("smoothedMs", &edjwt::clock_skew::Estimate::smoothed_ms);
+      .field("offsetMs", &edjwt::clock_skew::Estimate::offset_ms);
   emscripten::function("statusCodes", &status_codes);
   emscripten::function("getExpiry", &get_expiry);
   emscripten::function("defaultPolicy", &default_policy);
   emscripten::function("initialSessionState", &initial_session_state);
   emscripten::function("sessionStep", &session_step);
-  emscripten::function("clockSample", &clock_sample);
+  emscripten::function("clockEvidence", &clock_evidence);
   emscripten::function("getLimits", &get_limits);
   emscripten::function("setLimits", &set_limits);
   emscripten::function("inputBuffer", &input_buffer);

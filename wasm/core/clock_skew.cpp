@@ -12,11 +12,7 @@ Estimate add_sample(const Estimate& current, double issuer_time_ms, double local
   const bool usable = std::isfinite(lowest) && std::isfinite(highest) && local_start_ms <= local_end_ms;
   if (!usable || lowest > kMaxOffsetMs || highest < -kMaxOffsetMs) return current;
   const double offset = std::clamp(current.offset_ms, lowest, highest);
-  return {true, offset, offset};
-}
-
-Estimate add_sample(const Estimate& current, double issuer_time_ms, double local_time_ms) {
-  return add_sample(current, issuer_time_ms, local_time_ms, local_time_ms);
+  return {true, offset};
 }
 
 }  // namespace edjwt::clock_skew

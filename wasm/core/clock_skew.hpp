@@ -18,7 +18,6 @@ namespace edjwt::clock_skew {
 struct Estimate {
   bool has_estimate = false;  // some evidence has been taken
   double offset_ms = 0;       // issuer clock minus local clock
-  double smoothed_ms = 0;     // equals offset_ms; kept while the binding still carries it
 };
 
 // Offsets beyond a day are refused as samples: no real clock is that wrong,
@@ -34,8 +33,5 @@ constexpr double kResolutionMs = 1000;
 // [issuer_time - local_end, issuer_time + 1 s - local_start]; the estimate is
 // moved to the nearest point of that interval.
 Estimate add_sample(const Estimate& current, double issuer_time_ms, double local_start_ms, double local_end_ms);
-
-// The same for a reading taken at one known local instant.
-Estimate add_sample(const Estimate& current, double issuer_time_ms, double local_time_ms);
 
 }  // namespace edjwt::clock_skew
