@@ -36,7 +36,10 @@ else
 fi
 configure_flags=(--disable-shared --enable-minimal --without-pthreads --disable-ssp --disable-asm
   --disable-pie --host=wasm32-unknown-emscripten CFLAGS=-O3)
-key="$source_id-$( { echo "${configure_flags[*]}"; emcc --version | head -n 1; } | sha256sum | cut -c1-12)"
+# emcc's first line names its version. Read whole: `emcc --version | head -n 1`
+# fails at random under pipefail, when head exits before emcc has written all.
+emcc_version=$(emcc --version)
+key="$source_id-$(printf '%s\n%s\n' "${configure_flags[*]}" "${emcc_version%%$'\n'*}" | sha256sum | cut -c1-12)"
 prefix="$cache_root/libsodium-wasm/$key"
 
 work=$(mktemp -d "$cache_root/build.XXXXXX")
