@@ -63,6 +63,12 @@ export function createStaticHandler(dir) {
       'Cache-Control': 'no-cache',
     });
     if (req.method === 'HEAD') res.end();
-    else await pipeline(createReadStream(found.file), res);
+    else {
+      await pipeline(createReadStream(found.file), res).catch((error) => {
+        // A client that leaves mid-download (a closed tab, a cancelled
+        // preload) ends the stream early: nothing went wrong on this side.
+        if (error.code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+      });
+    }
   };
 }

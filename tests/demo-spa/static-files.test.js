@@ -2,6 +2,7 @@
 // client-side routes, and nothing from outside the folder.
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -101,5 +102,23 @@ describe('static files', () => {
 
   test('broken percent-encoding is 400', async () => {
     assert.equal((await rawGet('/%E0%A4%A')).status, 400);
+  });
+});
+
+describe('a client that leaves mid-download', () => {
+  test('is no server error: nothing reaches the error log', async () => {
+    await writeFile(path.join(root, 'assets', 'big.bin'), Buffer.alloc(16 * 1024 * 1024));
+    const errors = [];
+    const { server } = await startServer({ staticDir: root, onError: (error) => errors.push(error) });
+    await new Promise((resolve, reject) => {
+      const get = http.get({ host: '127.0.0.1', port: server.address().port, path: '/assets/big.bin' }, (response) => {
+        response.once('data', () => {
+          get.destroy();
+          setTimeout(resolve, 300);  // time for the server to see the closed socket
+        });
+      });
+      get.on('error', (error) => (error.code === 'ECONNRESET' ? undefined : reject(error)));
+    });
+    assert.deepEqual(errors, []);
   });
 });
