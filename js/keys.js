@@ -2,7 +2,7 @@
 // PublicKey, checked once at import (strict base64url "x", a canonical point
 // of prime order), so verification does no key parsing. keyMaterial() turns
 // any key form a verify call accepts -- a PublicKey, a public JWK object, or a
-// Node KeyObject -- into what the core's Key binding reads.
+// Node KeyObject -- into what a verify request carries (js/verify.js).
 import { JOSENotSupported, JWKInvalid } from './errors.js';
 import { core } from './module.js';
 import { cacheFromOptions } from './signature-cache.js';

@@ -1,5 +1,5 @@
 // jose's verify options, checked (TypeError, before anything reaches wasm) and
-// turned into the plain object the core's VerifyOptions binding reads.
+// turned into the plain object js/verify.js writes into the core's verify request.
 import { seconds } from './duration.js';
 
 const isStringArray = (value) => Array.isArray(value) && value.every((item) => typeof item === 'string');
