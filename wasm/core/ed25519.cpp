@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 
+#include "ed25519_subgroup.hpp"
 #include "key_tables.hpp"
 
 namespace edjwt::ed25519 {
@@ -23,11 +24,7 @@ bool is_canonical(const std::uint8_t* key) {
 KeyProblem check_public_key(const std::uint8_t* key, std::size_t size) {
   if (size != kPublicKeyBytes) return KeyProblem::wrong_length;
   if (!is_canonical(key)) return KeyProblem::non_canonical;
-  // The conversion decodes the point and refuses small-order and
-  // mixed-order points; it is the public libsodium call that does exactly that.
-  unsigned char montgomery[crypto_scalarmult_curve25519_BYTES];
-  if (crypto_sign_ed25519_pk_to_curve25519(montgomery, key) != 0) return KeyProblem::invalid_point;
-  return KeyProblem::none;
+  return is_prime_order_point(key) ? KeyProblem::none : KeyProblem::invalid_point;
 }
 
 bool verify_without_tables(const std::uint8_t* key, std::size_t key_size, const std::uint8_t* message,

@@ -6,14 +6,16 @@
 //
 // What edjwt relies on, and nothing more:
 // - the field element type fe25519 and its static inline operations
-//   (fe25519_add/sub/neg/mul/sq/copy/0/1), plus fe25519_invert/frombytes;
+//   (fe25519_add/sub/neg/mul/sq/copy/0/1/iszero/scalar_product), plus
+//   fe25519_invert/frombytes;
 // - the group element layouts ge25519_p2/p3/p1p1/precomp/cached and the
 //   exported functions ge25519_add, ge25519_p1p1_to_p3, ge25519_p3_to_cached,
 //   ge25519_p3_tobytes, ge25519_frombytes, ge25519_frombytes_negate_vartime,
 //   ge25519_is_canonical, ge25519_has_small_order;
 // - the scalar functions sc25519_reduce and sc25519_is_canonical.
 // ge25519_madd/msub and p2_dbl are static in libsodium; ed25519_tables.cpp has
-// its own copies of those three short formulas.
+// its own copies of those three short formulas, and ed25519_subgroup.cpp its
+// own copy of the fe25519_pow22523 addition chain.
 //
 // The field representation must be the one the library was compiled with:
 // 64-bit limbs (HAVE_TI_MODE) or 32-bit limbs. libsodium's configure enables
