@@ -5,7 +5,7 @@
 // Node KeyObject -- into what a verify request carries (js/verify.js).
 import { JOSENotSupported, JWKInvalid } from './errors.js';
 import { core } from './module.js';
-import { cacheFromOptions } from './signature-cache.js';
+import { cacheSizeFromOptions } from './signature-cache.js';
 import { errorFor, Status } from './status.js';
 
 const KEY_OBJECT = 0;
@@ -32,9 +32,9 @@ function checked(result, onFailure) {
   return result.publicKey;
 }
 
-function makeKey(publicKey, cache) {
+function makeKey(publicKey, cacheSize) {
   const key = Object.freeze(new PublicKey());
-  materials.set(key, { publicKey, form: KEY_OBJECT, alg: '', use: '', keyOps: KEY_OPS.absent, cache });
+  materials.set(key, { publicKey, form: KEY_OBJECT, alg: '', use: '', keyOps: KEY_OPS.absent, cacheSize });
   return key;
 }
 
@@ -66,7 +66,7 @@ export function importJWKSync(jwk, alg, options) {
   const publicKey = jwkPublicKey(jwk);
   const refusal = usageRefusal(jwk, alg);
   if (refusal) throw new JWKInvalid(refusal);
-  return makeKey(publicKey, cacheFromOptions(options));
+  return makeKey(publicKey, cacheSizeFromOptions(options));
 }
 
 // The rules a JWK passed directly meets at verification (the core's
@@ -90,7 +90,7 @@ export async function importSPKI(spki, alg, options) {
     throw new TypeError('"spki" must be SPKI formatted string');
   }
   if (!EDDSA_ALGS.has(alg)) throw new JOSENotSupported('Invalid or unsupported "alg" (Algorithm) value');
-  return makeKey(checked(core().importSpkiPem(spki), (result) => new TypeError(result.message)), cacheFromOptions(options));
+  return makeKey(checked(core().importSpkiPem(spki), (result) => new TypeError(result.message)), cacheSizeFromOptions(options));
 }
 
 function jwkMaterial(jwk) {
@@ -99,7 +99,7 @@ function jwkMaterial(jwk) {
     // Present but not a string: the core's rule fails on it as jose's does.
     const member = (value) => (value === undefined ? '' : String(value));
     const publicKey = jwkPublicKey(jwk);
-    material = { publicKey, form: JWK, alg: member(jwk.alg), use: member(jwk.use), keyOps: keyOpsOf(jwk), cache: undefined };
+    material = { publicKey, form: JWK, alg: member(jwk.alg), use: member(jwk.use), keyOps: keyOpsOf(jwk), cacheSize: 0 };
     materials.set(jwk, material);
   }
   return material;
@@ -135,5 +135,5 @@ export async function keyMaterialAsync(key) {
     throw new TypeError('CryptoKey instances must be Ed25519 public keys for the EdDSA algorithm');
   }
   const raw = new Uint8Array(await crypto.subtle.exportKey('raw', key));
-  return { publicKey: checked(core().importRawKey(raw), (result) => errorFor(result, 'key')), form: KEY_OBJECT, alg: '', use: '', keyOps: KEY_OPS.absent, cache: undefined };
+  return { publicKey: checked(core().importRawKey(raw), (result) => errorFor(result, 'key')), form: KEY_OBJECT, alg: '', use: '', keyOps: KEY_OPS.absent, cacheSize: 0 };
 }

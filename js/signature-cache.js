@@ -1,39 +1,18 @@
-// The verified-signature cache (beyond jose): a bounded LRU of tokens whose
-// signature already verified under one key, so verifying the same token again
-// skips the curve arithmetic. Only the signature is remembered; header and
-// claims are checked on every call. Off unless a key or set is given
-// `cache: { size }`.
-export class SignatureCache {
-  #size;
-  #entries = new Set();
+// The verified-signature cache option (beyond jose): `cache: { size }` on a
+// key or a key set. The cache itself lives in the core
+// (wasm/core/verified_signatures.hpp), keyed by the key's bytes and the
+// token's exact text, so a hit can only mean that this signing input and
+// signature verified under this key; a key carries only its share's size.
+// Only the signature is remembered; header and claims are checked on every call.
+const MAX_SIZE = 0xffffffff;
 
-  constructor(size) {
-    if (!Number.isSafeInteger(size) || size < 1) throw new TypeError('"cache.size" must be a positive integer');
-    this.#size = size;
-  }
-
-  // The whole compact token is the key: its first two segments are the
-  // signing input and the third the signature, so equal strings mean equal inputs.
-  has(token) {
-    if (!this.#entries.has(token)) return false;
-    this.#entries.delete(token);
-    this.#entries.add(token);
-    return true;
-  }
-
-  add(token) {
-    this.#entries.add(token);
-    if (this.#entries.size > this.#size) this.#entries.delete(this.#entries.values().next().value);
-  }
-
-  get size() {
-    return this.#entries.size;
-  }
-}
-
-export function cacheFromOptions(options) {
+/** The cache size a key's options ask for: 0 when there is no `cache` option. */
+export function cacheSizeFromOptions(options) {
   const cache = options?.cache;
-  if (cache === undefined) return undefined;
+  if (cache === undefined) return 0;
   if (typeof cache !== 'object' || cache === null) throw new TypeError('"cache" option must be an object');
-  return new SignatureCache(cache.size);
+  if (!Number.isSafeInteger(cache.size) || cache.size < 1 || cache.size > MAX_SIZE) {
+    throw new TypeError('"cache.size" must be a positive integer');
+  }
+  return cache.size;
 }

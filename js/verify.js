@@ -27,18 +27,19 @@ function assertWithinLimit(token) {
 }
 
 // One core call: every check in jose's order, up to the header's (headerOnly)
-// or to the claims'. `key` is null for the header stage.
-function coreVerify(token, key, options, headerOnly, signatureKnownValid) {
+// or to the claims'. `key` is null for the header stage. The verified-signature
+// cache lives in the core; a key only says how large its share is.
+function coreVerify(token, key, options, headerOnly) {
   const { claims } = options;
   const length = writeRequest([token, key?.publicKey, key?.alg, key?.use, options.algorithms, options.crit,
     claims.issuers, claims.audiences, claims.requiredClaims, claims.subject, claims.typ]);
-  return core().verify(length, options.jwt, headerOnly, signatureKnownValid, key?.form ?? 0, key?.keyOps ?? 0,
+  return core().verify(length, options.jwt, headerOnly, key?.cacheSize ?? 0, key?.form ?? 0, key?.keyOps ?? 0,
     claims.now, claims.clockTolerance, claims.maxTokenAge ?? NaN);
 }
 
 // Header checks only, for a key function to see the header jose would give it.
 function acceptedHeader(token, options) {
-  const status = coreVerify(token, null, options, true, false);
+  const status = coreVerify(token, null, options, true);
   if (status !== Status.ok) throw coreError(status, 'verify');
   return JSON.parse(readText(core().verifiedHeader()));
 }
@@ -49,18 +50,14 @@ function jwsParts(token) {
 }
 
 function verified(token, material, options, resolvedKey) {
-  const { cache } = material;
-  const status = coreVerify(token, material, options, false, cache?.has(token) ?? false);
+  const status = coreVerify(token, material, options, false);
   if (status !== Status.ok) {
     // jose attaches the claims to JWTExpired and JWTClaimValidationFailed, which
     // it raises only once the signature has verified; the core's payload is
     // empty until then.
-    const signatureVerified = core().signatureVerified();
-    if (signatureVerified) cache?.add(token);
-    const claims = signatureVerified && options.jwt ? readText(core().verifiedPayload()) : '';
+    const claims = core().signatureVerified() && options.jwt ? readText(core().verifiedPayload()) : '';
     throw coreError(status, 'verify', claims ? JSON.parse(claims) : undefined);
   }
-  cache?.add(token);  // ok means the signature verified
   const protectedHeader = JSON.parse(readText(core().verifiedHeader()));
   const payload = options.jwt ? JSON.parse(readText(core().verifiedPayload())) : core().verifiedPayload().slice();
   return resolvedKey ? { payload, protectedHeader, key: resolvedKey } : { payload, protectedHeader };

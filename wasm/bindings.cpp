@@ -207,8 +207,9 @@ class VerifyRequest {
 // payload (claims JSON for a JWT, bytes for a compact JWS; empty until the
 // signature has verified), and signatureVerified() says whether it did.
 // max_token_age is NaN when not given; key_form and key_ops are
-// keys::KeyForm and keys::KeyOps values.
-int verify(std::size_t request_length, bool jwt, bool header_only, bool signature_known_valid, int key_form, int key_ops,
+// keys::KeyForm and keys::KeyOps values; cache_capacity is the key's
+// verified-signature cache size (0: none).
+int verify(std::size_t request_length, bool jwt, bool header_only, unsigned cache_capacity, int key_form, int key_ops,
            double now, double clock_tolerance, double max_token_age) {
   VerifyRequest request(written(request_length));
   const std::string_view token = request.single();
@@ -221,7 +222,7 @@ int verify(std::size_t request_length, bool jwt, bool header_only, bool signatur
   }
   key.usage = {static_cast<edjwt::keys::KeyForm>(key_form), std::string(request.single()),
                std::string(request.single()), static_cast<edjwt::keys::KeyOps>(key_ops)};
-  key.signature_known_valid = signature_known_valid;
+  key.cache_capacity = cache_capacity;
   edjwt::VerifyOptions options;
   options.algorithms = request.list(&options.check_algorithms);
   options.crit = request.list();

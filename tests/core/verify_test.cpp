@@ -1,6 +1,7 @@
 // Verification of compact JWS/JWT follows jose's order of checks, and never
 // hands out a payload whose signature has not verified.
 #include "core/verify.hpp"
+#include "core/verified_signatures.hpp"
 
 #include <gtest/gtest.h>
 
@@ -117,12 +118,24 @@ TEST(Verify, RefusesClaimsThatAreNotAFaithfulObject) {
   EXPECT_EQ(run(signer.sign(R"({"alg":"EdDSA"})", R"({"exp":1e400})")).outcome.status, Status::claims_malformed);
 }
 
-TEST(Verify, AKnownValidSignatureSkipsOnlyTheCurveArithmetic) {
+TEST(Verify, TheSignatureCacheHoldsOnlyVerifiedSignaturesUnderTheirOwnKey) {
   const std::string token = signer.sign(R"({"alg":"EdDSA"})", R"({"exp":50})");
-  VerifyKey key = key_of(other);
-  key.signature_known_valid = true;
-  const auto result = edjwt::verify_compact(token, key, at(100), Limits{});
-  EXPECT_EQ(result.outcome.status, Status::claim_expired);  // claims are still checked
+  VerifyKey key = key_of(signer);
+  key.cache_capacity = 4;
+  for (int call = 0; call < 2; ++call) {  // the second call is a hit, and claims are still checked
+    EXPECT_EQ(edjwt::verify_compact(token, key, at(100), Limits{}).outcome.status, Status::claim_expired);
+  }
+  const std::string_view key_bytes(reinterpret_cast<const char*>(key.public_key->data()), key.public_key->size());
+  EXPECT_TRUE(edjwt::verified_signatures().contains(key_bytes, token));
+
+  VerifyKey other_key = key_of(other);
+  other_key.cache_capacity = 4;
+  EXPECT_EQ(edjwt::verify_compact(token, other_key, at(10), Limits{}).outcome.status, Status::signature_invalid);
+  std::string forged = token;
+  forged.back() = forged.back() == 'A' ? 'Q' : 'A';
+  for (int call = 0; call < 2; ++call) {
+    EXPECT_NE(edjwt::verify_compact(forged, key, at(10), Limits{}).outcome.status, Status::ok);
+  }
 }
 
 TEST(Verify, TheHeaderStageStopsBeforeTheKey) {

@@ -10,6 +10,7 @@
 #include "decode.hpp"
 #include "ed25519.hpp"
 #include "header.hpp"
+#include "verified_signatures.hpp"
 
 namespace edjwt {
 namespace {
@@ -101,12 +102,16 @@ VerifyResult verify_compact(std::string_view token, const VerifyKey& key, const 
     outcome = Outcome::failure(Status::key_invalid, "no public key to verify with");
     return result;
   }
-  if (!key.signature_known_valid &&
-      !ed25519::verify(key.public_key->data(), key.public_key->size(),
-                       reinterpret_cast<const std::uint8_t*>(jws.signing_input.data()), jws.signing_input.size(),
-                       signature.data(), signature.size())) {
-    outcome = Outcome::failure(Status::signature_invalid, "signature verification failed");
-    return result;
+  const std::string_view key_bytes(reinterpret_cast<const char*>(key.public_key->data()), key.public_key->size());
+  VerifiedSignatures& cache = verified_signatures();
+  if (key.cache_capacity == 0 || !cache.contains(key_bytes, token)) {
+    if (!ed25519::verify(key.public_key->data(), key.public_key->size(),
+                         reinterpret_cast<const std::uint8_t*>(jws.signing_input.data()), jws.signing_input.size(),
+                         signature.data(), signature.size())) {
+      outcome = Outcome::failure(Status::signature_invalid, "signature verification failed");
+      return result;
+    }
+    cache.remember(key_bytes, token, key.cache_capacity);
   }
   result.signature_verified = true;
 

@@ -35,16 +35,15 @@ struct VerifyResult {
   Outcome outcome;
   std::string header_json;
   std::string payload;              // claims JSON (jwt) or payload bytes, once the signature verified
-  bool signature_verified = false;  // for the caller's verified-signature cache
+  bool signature_verified = false;  // whether a payload may be returned with a claims failure
   std::string claim, reason;        // for claim failures
 };
 
 struct VerifyKey {
   const keys::PublicKey* public_key = nullptr;
   keys::Usage usage;
-  // The caller has already verified this exact signing input and signature
-  // with this key (a verified-signature cache hit): skip the curve arithmetic.
-  bool signature_known_valid = false;
+  // How many verified tokens to remember for this key (verified_signatures.hpp); 0: none.
+  std::size_t cache_capacity = 0;
 };
 
 VerifyResult verify_compact(std::string_view token, const VerifyKey& key, const VerifyOptions& options,
