@@ -18,7 +18,7 @@ bool VerifiedSignatures::contains(std::string_view key, std::string_view token) 
   if (entries == nullptr) return false;
   const auto hit = entries->index.find(token);
   if (hit == entries->index.end()) return false;
-  entries->tokens.splice(entries->tokens.begin(), entries->tokens, hit->second);
+  entries->recency.splice(entries->recency.begin(), entries->recency, hit->second);
   return true;
 }
 
@@ -31,17 +31,18 @@ void VerifiedSignatures::remember(std::string_view key, std::string_view token, 
     entries = &keys_.front();
     if (keys_.size() > kMaxKeys) keys_.pop_back();
   }
-  entries->tokens.emplace_front(token);
-  entries->index.emplace(entries->tokens.front(), entries->tokens.begin());
-  while (entries->tokens.size() > capacity) {
-    entries->index.erase(entries->tokens.back());
-    entries->tokens.pop_back();
+  const auto added = entries->index.emplace(std::string(token), entries->recency.end()).first;
+  entries->recency.push_front(added->first);
+  added->second = entries->recency.begin();
+  while (entries->recency.size() > capacity) {
+    entries->index.erase(entries->index.find(entries->recency.back()));
+    entries->recency.pop_back();
   }
 }
 
 std::size_t VerifiedSignatures::size(std::string_view key) const {
   for (const auto& entries : keys_) {
-    if (entries.key == key) return entries.tokens.size();
+    if (entries.key == key) return entries.recency.size();
   }
   return 0;
 }

@@ -14,9 +14,9 @@
 
 #include <cstddef>
 #include <list>
+#include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 namespace edjwt {
 
@@ -32,10 +32,14 @@ class VerifiedSignatures {
   std::size_t size(std::string_view key) const;
 
  private:
+  // A key's tokens, ordered for lookup, each with its place in the recency list.
+  // (An ordered map: its tree code is in the module already for the JSON
+  // objects, where a hash map would add 3 KB.)
   struct KeyEntries {
+    using Recency = std::list<std::string_view>;  // most recently used first; views into `index`'s keys
     std::string key;
-    std::list<std::string> tokens;  // most recently used first
-    std::unordered_map<std::string_view, std::list<std::string>::iterator> index;  // views into `tokens`
+    std::map<std::string, Recency::iterator, std::less<>> index;
+    Recency recency;
   };
   KeyEntries* find(std::string_view key);  // and make it the most recently used key
 
