@@ -4,17 +4,14 @@
 // result, so the objects are exactly the ones jose returns.
 import { JWTInvalid } from './errors.js';
 import { lengthFailure } from './limits.js';
-import { core } from './module.js';
-import { coreError, errorFor, Status } from './status.js';
-import { readText, writeInput } from './transfer.js';
+import { errorFor, Status } from './status.js';
+import { decode } from './transfer.js';
 
-// `decode` names the core function; `operation` the row of the error table.
-function decoded(text, decode, operation) {
-  const tooLong = lengthFailure(text);
-  if (tooLong) throw errorFor(tooLong, operation);
-  const status = core()[decode](writeInput(text));
-  if (status !== Status.ok) throw coreError(status, operation);
-  return JSON.parse(readText(core().decodedJson()));
+// `part` names what the core decodes; `operation` the row of the error table.
+function decoded(text, part, operation) {
+  const result = lengthFailure(text) ?? decode(part, text);
+  if (result.status !== Status.ok) throw errorFor(result, operation);
+  return JSON.parse(result.json);
 }
 
 /** The claims of a JWT, without verifying it. Throws JWTInvalid. */
@@ -22,19 +19,19 @@ export function decodeJwt(jwt) {
   if (typeof jwt !== 'string') {
     throw new JWTInvalid('JWTs must use Compact JWS serialization, JWT must be a string');
   }
-  return decoded(jwt, 'decodeJwtClaims', 'decode');
+  return decoded(jwt, 'claims', 'decode');
 }
 
 /** The protected header of a compact JWS/JWE or a flattened object, without verifying it. Throws TypeError. */
 export function decodeProtectedHeader(token) {
   if (typeof token === 'string') {
-    return decoded(token, 'decodeProtectedHeader', 'header');
+    return decoded(token, 'header', 'header');
   }
   if (typeof token === 'object' && token !== null) {
     if (!('protected' in token)) throw new TypeError('Token does not contain a Protected Header');
     const segment = token.protected;
     if (typeof segment === 'string' && segment) {
-      return decoded(segment, 'decodeProtectedHeaderSegment', 'header');
+      return decoded(segment, 'headerSegment', 'header');
     }
   }
   throw new TypeError('Invalid Token or Protected Header formatting');

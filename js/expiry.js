@@ -5,16 +5,13 @@
 import { JWTInvalid } from './errors.js';
 import { seconds } from './duration.js';
 import { lengthFailure } from './limits.js';
-import { core } from './module.js';
 import { errorFor, Status } from './status.js';
-import { writeInput } from './transfer.js';
+import { defaultPolicy, readExpiry } from './transfer.js';
 
-export const TOKEN_STATES = Object.freeze(['not_yet_valid', 'valid', 'expiring', 'expired']);
-
-let defaultPolicy;
+let defaults;
 export function policyDefaults() {
-  defaultPolicy ??= Object.freeze(core().defaultPolicy());
-  return defaultPolicy;
+  defaults ??= Object.freeze(defaultPolicy());
+  return defaults;
 }
 
 function toleranceMs(clockTolerance) {
@@ -24,14 +21,17 @@ function toleranceMs(clockTolerance) {
   return value * 1000;
 }
 
-/** Evaluates expiry with explicit inputs; shared by getExpiry and TokenSession. */
+/**
+ * The core's expiry result (state by name, times, spans) with explicit
+ * inputs; shared by getExpiry and TokenSession. Throws JWTInvalid.
+ */
 export function evaluateExpiry(tokenOrClaims, { nowMs, clockOffsetMs = 0, toleranceMs: tolerance = 0, policy = policyDefaults() }) {
-  const isToken = typeof tokenOrClaims === 'string';
+  const at = { nowMs, clockOffsetMs, toleranceMs: tolerance, policy };
   let result;
-  if (isToken) {
-    result = lengthFailure(tokenOrClaims) ?? core().getExpiry(writeInput(tokenOrClaims), true, nowMs, clockOffsetMs, tolerance, policy);
+  if (typeof tokenOrClaims === 'string') {
+    result = lengthFailure(tokenOrClaims) ?? readExpiry(tokenOrClaims, true, at);
   } else if (typeof tokenOrClaims === 'object' && tokenOrClaims !== null && !Array.isArray(tokenOrClaims)) {
-    result = core().getExpiry(writeInput(JSON.stringify(tokenOrClaims)), false, nowMs, clockOffsetMs, tolerance, policy);
+    result = readExpiry(JSON.stringify(tokenOrClaims), false, at);
   } else {
     throw new TypeError('getExpiry takes a JWT string or a claims object');
   }
@@ -58,7 +58,7 @@ export function getExpiry(tokenOrClaims, { currentDate, clockTolerance, clockOff
     lifetimeMs: times.hasExp && times.hasIat ? result.lifetimeMs : null,
     expired: result.expired,
     notYetValid: result.notYetValid,
-    state: TOKEN_STATES[result.state],
+    state: result.state,
   };
 }
 

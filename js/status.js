@@ -18,7 +18,7 @@ import {
   JWTInvalid,
 } from './errors.js';
 import { Status } from './core-constants.js';
-import { core } from './module.js';
+import { failure } from './transfer.js';
 
 export { Status } from './core-constants.js';
 
@@ -62,10 +62,7 @@ export function errorFor(result, operation, payload) {
   return new ErrorClass(result.message);
 }
 
-/**
- * errorFor a decode or verify call that returned only its status: the
- * failure's text comes from the core's lastFailure().
- */
+/** errorFor the core call that just returned `status` (its detail from js/transfer.js). */
 export function coreError(status, operation, payload) {
-  return errorFor({ status, ...core().lastFailure() }, operation, payload);
+  return errorFor(failure(status), operation, payload);
 }

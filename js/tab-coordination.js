@@ -107,3 +107,11 @@ export class TabCoordinator {
     });
   }
 }
+
+/** The stand-in when cross-tab coordination is off: this tab alone refreshes. */
+export const soloTab = Object.freeze({
+  exclusive: (refresh) => refresh(),
+  lastAnnounced: undefined,
+  announce() {},
+  close() {},
+});

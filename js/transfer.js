@@ -1,9 +1,18 @@
-// Moves text across the wasm boundary: a token (or claims JSON), or a whole
-// verify request, is encoded straight into the core's input buffer, and JSON
-// text is decoded straight out of the views the core returns. Embind's
+// The one module that calls the Embind module (js/module.js's core()): every
+// other module calls these functions with plain JS values and gets plain JS
+// values back. Each core operation is one call in and one result out: a
+// status, the outputs, and the failure's detail only on failure
+// ({ status, message, claim, reason }, read from the core's lastFailure()).
+// Numeric enums stay here: results carry names (a session phase, a token
+// state), from the tables generated from C++ (js/core-constants.js).
+//
+// Text crosses through buffers in wasm memory: a token (or claims JSON), or a
+// whole verify request, is encoded straight into the core's input buffer, and
+// JSON text is decoded straight out of the views the core returns. Embind's
 // std::string marshalling copies one character at a time in JS both ways, and
 // its value objects cost a quarter of a JWT's processing; this costs one
 // encodeInto per string and one decode (wasm/bindings.cpp says why).
+import { SessionAction, SessionEvent, SessionPhase, Status, TokenState } from './core-constants.js';
 import { core } from './module.js';
 
 const encoder = new TextEncoder();
@@ -59,4 +68,88 @@ export function writeRequest(fields) {
 /** The text of a view the core returned; read at once, before the next core call. */
 export function readText(view) {
   return decoder.decode(view);
+}
+
+/** The detail of the failure the last core call returned `status` for. */
+export function failure(status) {
+  return { status, ...core().lastFailure() };
+}
+
+// Value -> name for a generated table.
+const namesOf = (table) => Object.fromEntries(Object.entries(table).map(([name, value]) => [value, name]));
+const PHASES = namesOf(SessionPhase);
+const ACTIONS = namesOf(SessionAction);
+const TOKEN_STATES = namesOf(TokenState);
+
+// --- Limits and decoding --------------------------------------------------
+
+export function getLimits() {
+  return core().getLimits();
+}
+
+export function setLimits(limits) {
+  core().setLimits(limits);
+}
+
+/** The core's verdict on a token of `bytes` UTF-8 bytes, without copying it into wasm memory. */
+export function checkTokenLength(bytes) {
+  const status = core().checkTokenLength(bytes);
+  return status === Status.ok ? { status } : failure(status);
+}
+
+const DECODERS = { claims: 'decodeJwtClaims', header: 'decodeProtectedHeader', headerSegment: 'decodeProtectedHeaderSegment' };
+
+/** `{ status, json }`: the decoded JSON text of a token's claims, header, or a flattened header segment. */
+export function decode(part, text) {
+  const status = core()[DECODERS[part]](writeInput(text));
+  return status === Status.ok ? { status, json: readText(core().decodedJson()) } : failure(status);
+}
+
+// --- Expiry -------------------------------------------------------------------
+
+function expiry(result) {
+  const { status, state, times, expiresInMs, lifetimeMs, expired, notYetValid } = result;
+  if (status !== Status.ok) return failure(status);
+  return { status, state: TOKEN_STATES[state], times, expiresInMs, lifetimeMs, expired, notYetValid };
+}
+
+/**
+ * `{ status, state, times, expiresInMs, lifetimeMs, expired, notYetValid }` of
+ * a token (a string) or claims JSON (`isToken` false) at `at`: `{ nowMs,
+ * clockOffsetMs, toleranceMs, policy }`.
+ */
+export function readExpiry(text, isToken, { nowMs, clockOffsetMs, toleranceMs, policy }) {
+  return expiry(core().readExpiry(writeInput(text), isToken, nowMs, clockOffsetMs, toleranceMs, policy));
+}
+
+/** The same for `times` that readExpiry returned earlier (nothing is read again). */
+export function expiryAt(times, { nowMs, clockOffsetMs, toleranceMs, policy }) {
+  return expiry(core().expiryAt(times, nowMs, clockOffsetMs, toleranceMs, policy));
+}
+
+// --- Session scheduling and the clock estimate --------------------------------
+
+export function defaultPolicy() {
+  return core().defaultPolicy();
+}
+
+/** `{ state, phase }`: a new session's scheduling state and its phase's name. */
+export function initialSession() {
+  const state = core().initialSessionState();
+  return { state, phase: PHASES[state.phase] };
+}
+
+/**
+ * One step of the core's state machine: `event` is `{ kind, nowMs, jitter,
+ * fatal, token }` with `kind` an event's name. Returns `{ state, phase,
+ * action, signalExpiring, signalExpired }` with names for phase and action.
+ */
+export function sessionStep(state, event, policy) {
+  const step = core().sessionStep(state, { ...event, kind: SessionEvent[event.kind] }, policy);
+  return { ...step, phase: PHASES[step.state.phase], action: ACTIONS[step.action] };
+}
+
+/** The clock estimate after a reading of the issuer's clock taken during a call from `startedMs` to `endedMs`. */
+export function clockEvidence(estimate, issuerMs, startedMs, endedMs) {
+  return core().clockEvidence(estimate, issuerMs, startedMs, endedMs);
 }

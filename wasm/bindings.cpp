@@ -13,12 +13,14 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string>
 #include <vector>
 
 #include "core/clock_skew.hpp"
+#include "core/compact.hpp"
 #include "core/decode.hpp"
 #include "core/ed25519.hpp"
 #include "core/expiry.hpp"
@@ -56,10 +58,12 @@ struct JsLimits {
   unsigned maxKeyTables;  // the core's per-key table cache (key_tables.hpp)
 };
 
-// Decoding and verification return their status alone; the text of a failure
-// is fetched with lastFailure(), and only when there is one: every string
-// field of a value object costs a malloc and a UTF-8 decode per call, success
-// or not, which was a twentieth of decoding a token.
+// One error protocol for every call that can fail (decode, verify, expiry, the
+// length check): it returns its status (alone, or as a value object's first
+// field) and the text of a failure is fetched with lastFailure(), only when
+// there is one: every string field of a value object costs a malloc and a
+// UTF-8 decode per call, success or not, which was a twentieth of decoding a
+// token. js/transfer.js turns both into one result for the rest of js/.
 struct JsFailure {
   std::string message;
   std::string claim, reason;  // for claim failures
@@ -100,6 +104,13 @@ void set_limits(const JsLimits& value) {
   limits.max_token_length = value.maxTokenLength;
   limits.max_json_depth = value.maxJsonDepth;
   edjwt::ed25519::key_tables().set_capacity(value.maxKeyTables);
+}
+
+// The core's length failure for a token of `bytes` bytes that JS has not
+// written into wasm memory (so an oversized token never grows it): ok or
+// token_too_long, the text through lastFailure().
+int check_token_length(double bytes) {
+  return status_of(edjwt::check_token_length(static_cast<std::size_t>(std::min(bytes, 4294967295.0)), limits));
 }
 
 int decode_jwt_claims(std::size_t length) { return to_js(edjwt::decode_jwt_claims(written(length), limits)); }
@@ -258,18 +269,24 @@ val verified_payload() { return view_of(last_verified.payload); }
 
 namespace schedule = edjwt::schedule;
 
+// An expiry result: status alone on failure (the text through lastFailure(),
+// as for decode and verify), the state, times and spans on success.
 struct JsExpiry {
   int status;
-  std::string message;
   int state;  // expiry::TokenState
   edjwt::expiry::Times times;
   double expiresInMs, lifetimeMs;
   bool expired, notYetValid;
 };
 
-JsExpiry get_expiry(std::size_t text_length, bool is_token, double now_ms, double offset_ms, double tolerance_ms,
-                    const schedule::Policy& policy) {
-  JsExpiry out{};
+JsExpiry to_js(const edjwt::expiry::Expiry& expiry) {
+  return {static_cast<int>(edjwt::Status::ok), static_cast<int>(expiry.state), expiry.times, expiry.expires_in_ms,
+          expiry.lifetime_ms, expiry.expired, expiry.not_yet_valid};
+}
+
+// The expiry of a token or claims JSON (is_token) written into the input buffer.
+JsExpiry read_expiry(std::size_t text_length, bool is_token, double now_ms, double offset_ms, double tolerance_ms,
+                     const schedule::Policy& policy) {
   edjwt::RegisteredClaims claims;
   edjwt::Outcome outcome;
   const std::string_view text = written(text_length);
@@ -281,17 +298,17 @@ JsExpiry get_expiry(std::size_t text_length, bool is_token, double now_ms, doubl
       outcome = edjwt::Outcome::failure(edjwt::Status::claims_malformed, "claims: " + edjwt::json::describe(check));
     }
   }
-  if (outcome.ok()) outcome = edjwt::expiry::times_of(claims, out.times);
-  out.status = static_cast<int>(outcome.status);
-  out.message = outcome.message;
-  if (!outcome.ok()) return out;
-  const auto expiry = edjwt::expiry::evaluate(out.times, now_ms, offset_ms, tolerance_ms, policy);
-  out.state = static_cast<int>(expiry.state);
-  out.expiresInMs = expiry.expires_in_ms;
-  out.lifetimeMs = expiry.lifetime_ms;
-  out.expired = expiry.expired;
-  out.notYetValid = expiry.not_yet_valid;
-  return out;
+  edjwt::expiry::Times times;
+  if (outcome.ok()) outcome = edjwt::expiry::times_of(claims, times);
+  if (!outcome.ok()) return {status_of(std::move(outcome))};
+  return to_js(edjwt::expiry::evaluate(times, now_ms, offset_ms, tolerance_ms, policy));
+}
+
+// The expiry of times read earlier (read_expiry's), at another instant: a
+// session re-evaluates its token without reading it again.
+JsExpiry expiry_at(const edjwt::expiry::Times& times, double now_ms, double offset_ms, double tolerance_ms,
+                   const schedule::Policy& policy) {
+  return to_js(edjwt::expiry::evaluate(times, now_ms, offset_ms, tolerance_ms, policy));
 }
 
 // The scheduling state crosses as plain numbers and booleans; enums as ints.
@@ -353,14 +370,25 @@ edjwt::clock_skew::Estimate clock_evidence(const edjwt::clock_skew::Estimate& cu
 
 schedule::Policy default_policy() { return {}; }
 
-// The core's numeric codes by name ("ok=0,token_too_long=1,…"), one string
-// literal made from the lists in the core's headers, so JS never retypes them:
-// scripts/generate-core-constants.mjs writes them into js/core-constants.js
-// at build time, and a test checks that file is current.
-std::string status_codes() {
-#define EDJWT_STATUS_TEXT(name, value) #name "=" #value ","
-  return EDJWT_STATUSES(EDJWT_STATUS_TEXT);
-#undef EDJWT_STATUS_TEXT
+// The core's enumerations and limit bounds by name, as one JSON-like literal
+// ({"Status":{"ok":0,…,},"SessionPhase":{…},…,}: a comma after every member,
+// which the reader drops) made from the X-macro lists in the core's headers,
+// so JS never retypes them: scripts/generate-core-constants.mjs writes them
+// into js/core-constants.js at build time, and a test checks that file is
+// current. A new table is one line here.
+std::string core_constants() {
+#define EDJWT_MEMBER(name, value) "\"" #name "\":" #value ","
+#define EDJWT_BOUNDS(name, min, max) "\"" #name "\":{\"min\":" #min ",\"max\":" #max ",},"
+#define EDJWT_TABLE(name, list, member) "\"" name "\":{" list(member) "},"
+  return "{" EDJWT_TABLE("Status", EDJWT_STATUSES, EDJWT_MEMBER)
+      EDJWT_TABLE("SessionPhase", EDJWT_SESSION_PHASES, EDJWT_MEMBER)
+      EDJWT_TABLE("SessionEvent", EDJWT_SESSION_EVENTS, EDJWT_MEMBER)
+      EDJWT_TABLE("SessionAction", EDJWT_SESSION_ACTIONS, EDJWT_MEMBER)
+      EDJWT_TABLE("TokenState", EDJWT_TOKEN_STATES, EDJWT_MEMBER)
+      EDJWT_TABLE("LimitBounds", EDJWT_LIMIT_BOUNDS, EDJWT_BOUNDS) "}";
+#undef EDJWT_TABLE
+#undef EDJWT_BOUNDS
+#undef EDJWT_MEMBER
 }
 
 }  // namespace
@@ -401,7 +429,6 @@ EMSCRIPTEN_BINDINGS(edjwt) {
       .field("iatMs", &edjwt::expiry::Times::iat_ms);
   value_object<JsExpiry>("Expiry")
       .field("status", &JsExpiry::status)
-      .field("message", &JsExpiry::message)
       .field("state", &JsExpiry::state)
       .field("times", &JsExpiry::times)
       .field("expiresInMs", &JsExpiry::expiresInMs)
@@ -432,8 +459,10 @@ EMSCRIPTEN_BINDINGS(edjwt) {
   value_object<edjwt::clock_skew::Estimate>("ClockEstimate")
       .field("hasEstimate", &edjwt::clock_skew::Estimate::has_estimate)
       .field("offsetMs", &edjwt::clock_skew::Estimate::offset_ms);
-  emscripten::function("statusCodes", &status_codes);
-  emscripten::function("getExpiry", &get_expiry);
+  emscripten::function("coreConstants", &core_constants);
+  emscripten::function("readExpiry", &read_expiry);
+  emscripten::function("expiryAt", &expiry_at);
+  emscripten::function("checkTokenLength", &check_token_length);
   emscripten::function("defaultPolicy", &default_policy);
   emscripten::function("initialSessionState", &initial_session_state);
   emscripten::function("sessionStep", &session_step);

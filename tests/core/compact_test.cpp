@@ -46,6 +46,17 @@ TEST(Compact, EnforcesTheLengthLimitBeforeSplitting) {
   EXPECT_EQ(edjwt::split_compact_jws(std::string(11, '.'), limits, jws).status, Status::token_too_long);
 }
 
+TEST(Compact, ALengthAloneMeetsTheSameRuleAndMessageAsTheToken) {
+  Limits limits;
+  limits.max_token_length = 10;
+  EXPECT_TRUE(edjwt::check_token_length(std::size_t{10}, limits).ok());
+  const auto by_size = edjwt::check_token_length(std::size_t{11}, limits);
+  const auto by_token = edjwt::check_token_length(std::string_view("aaaa.bb.ccc"), limits);
+  EXPECT_EQ(by_size.status, Status::token_too_long);
+  EXPECT_EQ(by_size.message, by_token.message);
+  EXPECT_EQ(by_size.message, "token is 11 bytes, over the limit of 10");
+}
+
 TEST(Compact, SurroundingWhitespaceIsNamedWithItsOffsetAndEnd) {
   EXPECT_TRUE(edjwt::check_no_surrounding_whitespace("a.b.c").ok());
   EXPECT_TRUE(edjwt::check_no_surrounding_whitespace("").ok());

@@ -12,13 +12,16 @@ std::size_t count_segments(std::string_view token) {
   return static_cast<std::size_t>(std::count(token.begin(), token.end(), '.')) + 1;
 }
 
-Outcome check_token_length(std::string_view token, const Limits& limits) {
-  if (token.size() > limits.max_token_length) {
-    return Outcome::failure(Status::token_too_long,
-                            "token is " + std::to_string(token.size()) + " bytes, over the limit of " +
-                                std::to_string(limits.max_token_length));
+Outcome check_token_length(std::size_t bytes, const Limits& limits) {
+  if (bytes > limits.max_token_length) {
+    return Outcome::failure(Status::token_too_long, "token is " + std::to_string(bytes) + " bytes, over the limit of " +
+                                                        std::to_string(limits.max_token_length));
   }
   return Outcome::success();
+}
+
+Outcome check_token_length(std::string_view token, const Limits& limits) {
+  return check_token_length(token.size(), limits);
 }
 
 Outcome check_no_surrounding_whitespace(std::string_view token) {

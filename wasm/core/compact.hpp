@@ -24,6 +24,9 @@ Outcome split_compact_jws(std::string_view token, const Limits& limits, CompactJ
 std::size_t count_segments(std::string_view token);
 
 Outcome check_token_length(std::string_view token, const Limits& limits);
+// The same rule for a token of `bytes` bytes that has not been copied anywhere
+// (the JS layer asks before writing an oversized token into wasm memory).
+Outcome check_token_length(std::size_t bytes, const Limits& limits);
 
 // Decoding refuses whitespace before or after a token, as verification does
 // (no base64url segment may hold any): one rule whichever segment it lands in,

@@ -12,7 +12,19 @@
 
 namespace edjwt::expiry {
 
-enum class TokenState : int { not_yet_valid = 0, valid = 1, expiring = 2, expired = 3 };
+// A token's states, as X(name, value): the enum below and, through the
+// bindings, the table in the generated js/core-constants.js come from this list.
+#define EDJWT_TOKEN_STATES(X) \
+  X(not_yet_valid, 0) \
+  X(valid, 1) \
+  X(expiring, 2) \
+  X(expired, 3)
+
+enum class TokenState : int {
+#define EDJWT_TOKEN_STATE_ENUMERATOR(name, value) name = value,
+  EDJWT_TOKEN_STATES(EDJWT_TOKEN_STATE_ENUMERATOR)
+#undef EDJWT_TOKEN_STATE_ENUMERATOR
+};
 
 struct Times {
   bool has_exp = false, has_nbf = false, has_iat = false;

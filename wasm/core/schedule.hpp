@@ -36,14 +36,48 @@ struct TokenTimes {
   double exp_ms = 0, iat_ms = 0;
 };
 
-enum class Phase : int {
-  idle = 0,        // no token yet
-  active = 1,      // a valid token; a refresh is scheduled at wake_at
-  refreshing = 2,  // a refresh is in flight
-  retrying = 3,    // the last refresh failed; the next try is at wake_at
-  expired = 4,     // the token lapsed and nothing is scheduled; a demand or a wake-up retries
-  ended = 5,       // fatal failure, revocation or stop: nothing more happens
-};
+// The session's phases, as X(name, value): the enum below and, through the
+// bindings, the table in the generated js/core-constants.js come from this list.
+//   idle        no token yet
+//   active      a valid token; a refresh is scheduled at wake_at
+//   refreshing  a refresh is in flight
+//   retrying    the last refresh failed; the next try is at wake_at
+//   expired     the token lapsed and nothing is scheduled; a demand or a wake-up retries
+//   ended       fatal failure, revocation or stop: nothing more happens
+#define EDJWT_SESSION_PHASES(X) \
+  X(idle, 0) \
+  X(active, 1) \
+  X(refreshing, 2) \
+  X(retrying, 3) \
+  X(expired, 4) \
+  X(ended, 5)
+
+// What happens to a session, as X(name, value) (enum EventKind and the JS table):
+//   adopted          a verified token was adopted (times, jitter); already expired: phase expired
+//   refresh_started  a refresh call began
+//   refresh_failed   fatal or not (jitter for the backoff)
+//   wake             a timer fired (maybe late), or the page woke up / came online
+//   demand           a caller needs a token now
+//   end              stop, revocation
+#define EDJWT_SESSION_EVENTS(X) \
+  X(adopted, 0) \
+  X(refresh_started, 1) \
+  X(refresh_failed, 2) \
+  X(wake, 3) \
+  X(demand, 4) \
+  X(end, 5)
+
+// What the JS layer must do after a step, as X(name, value) (enum Action and the JS table).
+#define EDJWT_SESSION_ACTIONS(X) \
+  X(none, 0) \
+  X(refresh, 1) \
+  X(end, 2)
+
+#define EDJWT_SCHEDULE_ENUMERATOR(name, value) name = value,
+enum class Phase : int { EDJWT_SESSION_PHASES(EDJWT_SCHEDULE_ENUMERATOR) };
+enum class EventKind : int { EDJWT_SESSION_EVENTS(EDJWT_SCHEDULE_ENUMERATOR) };
+enum class Action : int { EDJWT_SESSION_ACTIONS(EDJWT_SCHEDULE_ENUMERATOR) };
+#undef EDJWT_SCHEDULE_ENUMERATOR
 
 struct State {
   Phase phase = Phase::idle;
@@ -57,15 +91,6 @@ struct State {
   bool expired_signalled = false;
 };
 
-enum class EventKind : int {
-  adopted = 0,         // a verified token was adopted (times, jitter); already expired: phase expired
-  refresh_started = 1,
-  refresh_failed = 2,  // fatal or not (jitter for the backoff)
-  wake = 3,            // a timer fired (maybe late), or the page woke up / came online
-  demand = 4,          // a caller needs a token now
-  end = 5,             // stop, revocation
-};
-
 struct Event {
   EventKind kind = EventKind::wake;
   double now_ms = 0;
@@ -73,8 +98,6 @@ struct Event {
   bool fatal = false;
   TokenTimes token;    // for adopted
 };
-
-enum class Action : int { none = 0, refresh = 1, end = 2 };
 
 struct Step {
   State state;
