@@ -5,7 +5,7 @@
 // returned and a server Date header, each bounded by the call's start and end.
 // A token restored by the application, or relayed by another tab, is never a
 // reading: it may be hours old and says nothing about the issuer's clock now.
-import { core } from './module.js';
+import { clockEvidence } from './transfer.js';
 
 function dateMs(serverDate) {
   const ms = new Date(serverDate).getTime();
@@ -26,8 +26,9 @@ export class ClockEstimate {
    */
   withReadings({ iatMs, serverDate, startedMs, endedMs }) {
     let next = this.#estimate;
+    // The core moves the estimate into [issuer - end, issuer + 1 s - start].
     for (const issuerMs of [iatMs, serverDate === undefined ? undefined : dateMs(serverDate)]) {
-      if (issuerMs !== undefined) next = sample(next, issuerMs, startedMs, endedMs);
+      if (issuerMs !== undefined) next = clockEvidence(next, issuerMs, startedMs, endedMs);
     }
     return next;
   }
@@ -35,9 +36,4 @@ export class ClockEstimate {
   commit(estimate) {
     this.#estimate = estimate;
   }
-}
-
-// The core moves the estimate into [issuer - end, issuer + 1 s - start].
-function sample(estimate, issuerMs, startedMs, endedMs) {
-  return core().clockEvidence(estimate, issuerMs, startedMs, endedMs);
 }

@@ -54,8 +54,9 @@ const rows = new Map([
  */
 export function errorFor(result, operation, payload) {
   const row = rows.get(result.status);
-  if (!row) return new Error(`edjwt: unknown core status ${result.status}`);
-  const ErrorClass = typeof row === 'function' ? row : row[operation];
+  const ErrorClass = typeof row === 'function' ? row : row?.[operation];
+  // A bug, not a token's problem: a status the core cannot return from this operation.
+  if (!ErrorClass) return new Error(`edjwt: unexpected core status ${result.status} from a ${operation} call`);
   if (ErrorClass === JWTExpired || ErrorClass === JWTClaimValidationFailed) {
     return new ErrorClass(result.message, payload, result.claim, result.reason);
   }
