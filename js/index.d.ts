@@ -289,6 +289,7 @@ export class TokenSession extends EventTarget {
   /** `serverDate`: a server Date header read just now, the only clock evidence a restored token can bring. */
   start(token?: string, options?: { serverDate?: Date | string | number }): Promise<void>;
   getToken(): Promise<string>;
+  /** Refreshes at once; resolves to a token issued after the call (shares a refresh in flight). */
   refreshNow(): Promise<string>;
   end(reason?: string, code?: string): void;
   stop(): void;

@@ -48,6 +48,16 @@ function twoTabs({ ttlSeconds }) {
   return { server, gated, slow, other, stop };
 }
 
+// The other tab refreshes; resolves to its token once the slow tab, which
+// received it, is verifying it (held until `gated.release()`).
+async function deliveredDuringVerification({ gated, other }) {
+  gated.hold();
+  const verifying = gated.nextVerification();
+  const delivered = await other.refreshNow();
+  await verifying;
+  return delivered;
+}
+
 describe('refreshNow()', () => {
   test('within the minimum refresh gap of the last refresh, it refreshes at once, not at the schedule', async () => {
     const clock = new FakeClock();
@@ -65,13 +75,11 @@ describe('refreshNow()', () => {
   });
 
   test('it is not answered by a token another tab delivered before the call (still being verified here)', async () => {
-    const { server, gated, slow, other, stop } = twoTabs({ ttlSeconds: 3600 });
+    const tabs = twoTabs({ ttlSeconds: 3600 });
+    const { server, gated, slow, stop } = tabs;
     try {
       await slow.start(server.mint({ ageSeconds: 5 }));
-      gated.hold();
-      const verifying = gated.nextVerification();
-      const delivered = await other.refreshNow();
-      await verifying;  // the slow tab has the other tab's token and is verifying it
+      const delivered = await deliveredDuringVerification(tabs);
       const refreshed = slow.refreshNow();
       gated.release();
       const token = await refreshed;
@@ -84,14 +92,12 @@ describe('refreshNow()', () => {
   });
 
   test('a demand for an expiring token is answered by the token another tab delivered: one refresh for both tabs', async () => {
-    const { server, gated, slow, other, stop } = twoTabs({ ttlSeconds: 3600 });
+    const tabs = twoTabs({ ttlSeconds: 3600 });
+    const { server, gated, slow, stop } = tabs;
     try {
       // 50 s left of an hour: inside the 60 s refresh window, so getToken() refreshes.
       await slow.start(server.mint({ ageSeconds: 3550 }));
-      gated.hold();
-      const verifying = gated.nextVerification();
-      const delivered = await other.refreshNow();
-      await verifying;
+      const delivered = await deliveredDuringVerification(tabs);
       const token = slow.getToken();
       gated.release();
       assert.equal(await token, delivered);
