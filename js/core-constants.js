@@ -2,7 +2,7 @@
 // (the EDJWT_* X-macros in wasm/core/*.hpp, through the bindings' coreConstants());
 // do not edit: `npm run build` rewrites it, and tests/js/core-constants.test.js
 // fails when it is stale.
-export const Status = Object.freeze({
+export const Status = /* @__PURE__ */ Object.freeze({
   ok: 0,
   token_too_long: 1,
   compact_malformed: 2,
@@ -24,7 +24,7 @@ export const Status = Object.freeze({
   key_invalid: 18,
   request_malformed: 19,
 });
-export const SessionPhase = Object.freeze({
+export const SessionPhase = /* @__PURE__ */ Object.freeze({
   idle: 0,
   active: 1,
   refreshing: 2,
@@ -32,7 +32,7 @@ export const SessionPhase = Object.freeze({
   expired: 4,
   ended: 5,
 });
-export const SessionEvent = Object.freeze({
+export const SessionEvent = /* @__PURE__ */ Object.freeze({
   adopted: 0,
   refresh_started: 1,
   refresh_failed: 2,
@@ -40,27 +40,27 @@ export const SessionEvent = Object.freeze({
   demand: 4,
   end: 5,
 });
-export const SessionAction = Object.freeze({
+export const SessionAction = /* @__PURE__ */ Object.freeze({
   none: 0,
   refresh: 1,
   end: 2,
 });
-export const TokenState = Object.freeze({
+export const TokenState = /* @__PURE__ */ Object.freeze({
   not_yet_valid: 0,
   valid: 1,
   expiring: 2,
   expired: 3,
 });
-export const LimitBounds = Object.freeze({
-  maxTokenLength: Object.freeze({
+export const LimitBounds = /* @__PURE__ */ Object.freeze({
+  maxTokenLength: /* @__PURE__ */ Object.freeze({
     min: 16,
     max: 2147483647,
   }),
-  maxJsonDepth: Object.freeze({
+  maxJsonDepth: /* @__PURE__ */ Object.freeze({
     min: 1,
     max: 2147483647,
   }),
-  maxKeyTables: Object.freeze({
+  maxKeyTables: /* @__PURE__ */ Object.freeze({
     min: 0,
     max: 256,
   }),

@@ -75,11 +75,12 @@ export function failure(status) {
   return { status, ...core().lastFailure() };
 }
 
-// Value -> name for a generated table.
+// Value -> name for a generated table. Pure, so a bundle that never asks for
+// names (jwtVerify alone) leaves the tables out.
 const namesOf = (table) => Object.fromEntries(Object.entries(table).map(([name, value]) => [value, name]));
-const PHASES = namesOf(SessionPhase);
-const ACTIONS = namesOf(SessionAction);
-const TOKEN_STATES = namesOf(TokenState);
+const PHASES = /* @__PURE__ */ namesOf(SessionPhase);
+const ACTIONS = /* @__PURE__ */ namesOf(SessionAction);
+const TOKEN_STATES = /* @__PURE__ */ namesOf(TokenState);
 
 // --- Limits and decoding --------------------------------------------------
 
