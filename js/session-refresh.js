@@ -86,7 +86,7 @@ export class RefreshFlow {
     const current = this.#current.token;
     if (current && current !== tokenBefore && this.#current.state() === 'valid') return current;
     const announced = this.#tabs.lastAnnounced;
-    if (announced && announced !== tokenBefore && this.#current.isFresher(this.#current.read(announced))) return announced;
+    if (announced && announced !== tokenBefore && this.#current.mayReplace(this.#current.read(announced))) return announced;
     return undefined;
   }
 }

@@ -51,9 +51,14 @@ export class CurrentToken {
     return expiryAt(this.#times, { nowMs: this.#clock.now(), clockOffsetMs: this.offsetMs, toleranceMs: 0, policy: this.#policy }).state;
   }
 
-  /** Whether a token `read` returned for is newer than the current one and not yet due for refresh. */
-  isFresher({ times, state }) {
-    return (!this.#times?.hasExp || times.expMs > this.#times.expMs) && state === 'valid';
+  /**
+   * Whether another tab's token (`read`'s result for it) may replace the
+   * current one: not yet due for refresh, and expiring no earlier. One that
+   * expires in the same second is taken too: a tab that refreshed within a
+   * second of this one's may carry what this one lacks (a rotated key's kid).
+   */
+  mayReplace({ times, state }) {
+    return (!this.#times?.hasExp || times.expMs >= this.#times.expMs) && state === 'valid';
   }
 
   /**

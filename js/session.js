@@ -142,7 +142,7 @@ export class TokenSession extends EventTarget {
     if (this.#endReason || token === this.#current.token) return;
     try {
       const read = this.#current.read(token);
-      if (this.#current.isFresher(read)) await this.#adopt(token, 'tab', {}, read.times);
+      if (this.#current.mayReplace(read)) await this.#adopt(token, 'tab', {}, read.times);
     } catch (error) {
       this.#events.error(error);
     }
