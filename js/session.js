@@ -1,9 +1,9 @@
 // TokenSession: keeps a verified, unexpired access token. It composes the
-// parts and owns the public API and adoption of new tokens: the
-// core's state machine decides everything about timing (js/session-schedule.js),
-// the current token and the clock estimate live in js/session-token.js, the
-// refresh flow (sharing, cross-tab, timeout) in js/session-refresh.js, options
-// in js/session-options.js, the events' shapes in js/session-events.js.
+// parts and owns the public API and the adoption of new tokens: the core's
+// state machine decides everything about timing (js/session-schedule.js), the
+// current token and the clock estimate live in js/session-token.js, the
+// refresh flow (sharing, cross-tab, timeout) in js/session-refresh.js, the
+// options in js/session-options.js, the events' shapes in js/session-events.js.
 import { classify, SessionEnded } from './session-errors.js';
 import { SessionEvents } from './session-events.js';
 import { sessionOptions } from './session-options.js';
