@@ -1,9 +1,13 @@
 // The demo SPA's backend: its routes, and the wiring of keys, tokens,
-// refresh-token families, revocation and events into one node:http server.
+// refresh-token families, server-side sessions, revocation, login throttling
+// and events into one node:http server. Two models share the routes: JWT
+// mode (a Bearer access token, renewed over the refresh cookie) and session
+// mode (an opaque id in the `session_id` cookie, looked up on every request).
 // Their state lives in a store (store.js): this process's memory by default
 // (a restart ends every session), or Redis, shared by several instances.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { createCrossSiteLog } from './cross-site-log.js';
 import { createEventHub } from './events.js';
 import {
   HttpError,
@@ -19,8 +23,11 @@ import {
 } from './http.js';
 import { findKey, jwksOf } from './keys.js';
 import { RefreshTokenError } from './refresh-tokens.js';
+import { countingLookups, noteCredential, withMetrics } from './request-metrics.js';
+import { createSessionAuth } from './session-auth.js';
 import { createStaticHandler } from './static-files.js';
 import { StoreUnavailableError, createStore } from './store.js';
+import { createLoginThrottle } from './throttle.js';
 import { TokenError, signJwt, verifyJwt } from './tokens.js';
 import { createUserStore } from './users.js';
 
@@ -49,6 +56,10 @@ function positiveInteger(name, value) {
 
 /**
  * Options: `accessTokenTtl` and `refreshTokenTtl` (seconds; 30 and 8 h),
+ * `sessionIdleTtl` and `sessionAbsoluteTtl` (session mode, seconds; 15 min
+ * and 8 h), `loginThrottle` ({ maxPerUser: 5, maxPerAddress: 20,
+ * windowSeconds: 300 } failed sign-ins), `attackerPort` (where the demo's
+ * attacker page listens, told to the SPA),
  * `now` (the clock, in ms), `staticDir` (the built SPA, served for non-API
  * GETs), `secureCookies` (the server is reached over https), `issuer` and
  * `audience` (of access tokens), `onError` (receives unexpected exceptions),
@@ -67,13 +78,25 @@ export function createServer(options = {}) {
     audience = 'edjwt-demo-spa',
     onError = (error) => console.error('demo backend: unexpected error', error),
     redisUrl,
+    sessionIdleTtl = 15 * 60,
+    sessionAbsoluteTtl = 8 * 60 * 60,
+    loginThrottle = {},
+    attackerPort,
   } = options;
-  positiveInteger('accessTokenTtl', accessTokenTtl);
-  positiveInteger('refreshTokenTtl', refreshTokenTtl);
+  for (const [name, value] of Object.entries({ accessTokenTtl, refreshTokenTtl, sessionIdleTtl, sessionAbsoluteTtl })) positiveInteger(name, value);
+  const throttleLimits = { maxPerUser: 5, maxPerAddress: 20, windowSeconds: 300, ...loginThrottle };
+  for (const [name, value] of Object.entries(throttleLimits)) positiveInteger(`loginThrottle.${name}`, value);
 
   const users = createUserStore();
-  const store = createStore({ redisUrl, now, accessTokenTtl, refreshTokenTtl });
-  const { keys, refreshTokens, accessTokens, revocations } = store;
+  const store = createStore({ redisUrl, now, accessTokenTtl, refreshTokenTtl, sessionIdleTtl, sessionAbsoluteTtl });
+  const { keys, refreshTokens, accessTokens, sessions, revocations } = countingLookups(store, ['refreshTokens', 'accessTokens', 'sessions']);
+  const sessionAuth = createSessionAuth({ sessions, secureCookies, absoluteTtl: sessionAbsoluteTtl });
+  const throttle = createLoginThrottle({ counters: store.loginFailures, now, ...throttleLimits });
+  const crossSiteLog = createCrossSiteLog({ now });
+  // A demo switch, so the comparison can show JWTs without server-side
+  // revocation: off, API calls check only the signature and claims, and a
+  // revoked user's access token works until it expires. A deployment has no such switch.
+  let revocationChecks = true;
   const hub = createEventHub();
   // Revocations from any instance (this one included) end the matching streams here.
   revocations.subscribe(({ sid, sub }, reason) => (sid === undefined ? hub.revokeUser(sub, reason) : hub.revokeFamily(sid, reason)));
@@ -81,7 +104,7 @@ export function createServer(options = {}) {
 
   function setRefreshCookie(req, res, token) {
     const attributes = { maxAge: token ? refreshTokenTtl : 0, path: REFRESH_COOKIE_PATH, secure: isHttps(req, secureCookies) };
-    res.setHeader('Set-Cookie', serializeCookie(REFRESH_COOKIE, token, attributes));
+    res.appendHeader('Set-Cookie', serializeCookie(REFRESH_COOKIE, token, attributes));
   }
   // An empty value that expires at once is how a cookie is deleted.
   const clearRefreshCookie = (req, res) => setRefreshCookie(req, res, '');
@@ -95,15 +118,15 @@ export function createServer(options = {}) {
   }
 
   /** The verified claims of an access token still in force; throws a 401 HttpError otherwise. */
-  async function authenticate(token) {
+  async function authenticateToken(token) {
     if (token === undefined) {
       throw new HttpError(401, 'missing_token', 'a Bearer access token is required', { headers: { 'WWW-Authenticate': 'Bearer' } });
     }
     try {
       const published = await keys.live();
       const claims = verifyJwt(token, { findKey: (kid) => findKey(published, kid), issuer, audience, nowSeconds: Math.floor(now() / 1000) });
-      if (await accessTokens.isDenied(claims.jti)) throw new TokenError('revoked', 'the token was revoked');
-      if (!(await refreshTokens.isActive(claims.sid))) throw new TokenError('revoked', 'the session of the token has ended');
+      if (revocationChecks && (await accessTokens.isDenied(claims.jti))) throw new TokenError('revoked', 'the token was revoked');
+      if (revocationChecks && !(await refreshTokens.isActive(claims.sid))) throw new TokenError('revoked', 'the session of the token has ended');
       return claims;
     } catch (error) {
       if (!(error instanceof TokenError)) throw error;
@@ -113,18 +136,56 @@ export function createServer(options = {}) {
     }
   }
 
+  /**
+   * Who makes the request: by its Bearer access token (JWT mode) when it has
+   * one, else by its session cookie (session mode). `{ sub, sid, mode, claims? }`;
+   * throws a 401 HttpError.
+   */
+  async function authenticate(req, res) {
+    const token = bearerToken(req);
+    if (token !== undefined || !sessionAuth.has(req)) {
+      if (token !== undefined) noteCredential(req, 'authorization', 'Authorization');
+      const claims = await authenticateToken(token);
+      return { sub: claims.sub, sid: claims.sid, mode: 'jwt', claims };
+    }
+    return { ...(await sessionAuth.authenticate(req, res)), mode: 'session' };
+  }
+
+  // A sign-in ends whatever this browser held in the other mode, so one
+  // browser is in one mode at a time.
+  async function endBrowserSessions(req, res) {
+    const sid = await refreshTokens.revokeByToken(readCookie(req, REFRESH_COOKIE), 'logout');
+    if (sid) await revocations.publish({ sid }, 'logout');
+    if (readCookie(req, REFRESH_COOKIE) !== undefined) clearRefreshCookie(req, res);
+    if (!sessionAuth.has(req)) return;
+    const handle = await sessionAuth.end(req, res);
+    if (handle) await revocations.publish({ sid: handle }, 'logout');
+  }
+
   function refusedRefresh(req, res, error) {
     clearRefreshCookie(req, res);
     return new HttpError(401, error.code, error.message);
   }
 
   async function login(req, res, body) {
-    const { username, password } = body;
-    if (typeof username !== 'string' || typeof password !== 'string') {
-      throw new HttpError(400, 'invalid_request', 'the body must be {"username": string, "password": string}');
+    const { username, password, mode = 'jwt' } = body;
+    if (typeof username !== 'string' || typeof password !== 'string' || !['jwt', 'session'].includes(mode)) {
+      throw new HttpError(400, 'invalid_request', 'the body must be {"username": string, "password": string, "mode"?: "jwt" | "session"}');
     }
+    const address = req.socket.remoteAddress;
+    await throttle.check(username, address);
     const user = await users.authenticate(username, password);
-    if (!user) throw new HttpError(401, 'invalid_credentials', 'wrong username or password');
+    if (!user) {
+      await throttle.failed(username, address);
+      throw new HttpError(401, 'invalid_credentials', 'wrong username or password');
+    }
+    await throttle.succeeded(username);
+    await endBrowserSessions(req, res);
+    if (mode === 'session') {
+      const { idleUntil, expiresAt } = await sessionAuth.start(req, res, user.sub);
+      sendJson(res, 200, { mode, sub: user.sub, idle_timeout: sessionIdleTtl, idle_until: idleUntil, expires_at: expiresAt });
+      return;
+    }
     const session = await refreshTokens.start(user.sub);
     const issued = await issueAccessToken(user.sub, session.familyId);
     setRefreshCookie(req, res, session.token);
@@ -149,12 +210,19 @@ export function createServer(options = {}) {
     sendJson(res, 200, issued);
   }
 
-  // Whether the refresh cookie names a live session, without spending it: the
-  // SPA asks this on load, so a visitor who is not signed in causes no 401.
+  // Whether a cookie names a live session (the session cookie's, or the
+  // refresh cookie's without spending it): the SPA asks this on load, so a
+  // visitor who is not signed in causes no 401.
   async function session(req, res) {
+    const cookieSession = sessionAuth.has(req) ? await sessionAuth.peek(req) : undefined;
+    if (cookieSession) {
+      const { sub, idleUntil, expiresAt } = cookieSession;
+      sendJson(res, 200, { active: true, mode: 'session', sub, idle_timeout: sessionIdleTtl, idle_until: idleUntil, expires_at: expiresAt });
+      return;
+    }
     try {
       const { sub } = await refreshTokens.inspect(readCookie(req, REFRESH_COOKIE));
-      sendJson(res, 200, { active: true, sub });
+      sendJson(res, 200, { active: true, mode: 'jwt', sub });
     } catch (error) {
       if (!(error instanceof RefreshTokenError)) throw error;
       sendJson(res, 200, { active: false });
@@ -162,17 +230,15 @@ export function createServer(options = {}) {
   }
 
   async function logout(req, res) {
-    const sid = await refreshTokens.revokeByToken(readCookie(req, REFRESH_COOKIE), 'logout');
-    if (sid) await revocations.publish({ sid }, 'logout');
-    clearRefreshCookie(req, res);
+    await endBrowserSessions(req, res);
     res.writeHead(204, { 'Cache-Control': 'no-store' });
     res.end();
   }
 
   async function events(req, res, body, query) {
     const accessToken = query.get('access_token');
-    if (accessToken !== null) {
-      const { sub, sid } = await authenticate(accessToken);
+    if (accessToken !== null || sessionAuth.has(req)) {
+      const { sub, sid } = accessToken === null ? await sessionAuth.authenticate(req, res) : await authenticateToken(accessToken);
       hub.open(res, { sub, sid });
       return;
     }
@@ -187,20 +253,44 @@ export function createServer(options = {}) {
     }
   }
 
+  // Ends every session of the user in both modes. The caller's session
+  // cookie is left in place, now naming no record: the demo then measures
+  // how soon the credential it held is refused (the next call clears it).
   async function revokeSessions(req, res, body) {
-    const { sub } = await authenticate(bearerToken(req));
+    const { sub } = await authenticate(req, res);
     if (body.sub !== undefined && body.sub !== sub) {
       throw new HttpError(403, 'forbidden', 'only your own sessions can be revoked');
     }
-    const sessions = await refreshTokens.revokeUser(sub, 'admin_revoke');
+    const families = await refreshTokens.revokeUser(sub, 'admin_revoke');
     const deniedTokens = await accessTokens.revokeUser(sub);
+    const serverSessions = await sessionAuth.endUser(sub);
     await revocations.publish({ sub }, 'admin_revoke');
     clearRefreshCookie(req, res);
-    sendJson(res, 200, { sub, revoked_sessions: sessions.length, revoked_access_tokens: deniedTokens });
+    sendJson(res, 200, {
+      sub,
+      revoked_sessions: families.length + serverSessions.length,
+      revoked_access_tokens: deniedTokens,
+      deny_list: revocationChecks,
+    });
+  }
+
+  async function denyList(req, res, body) {
+    await authenticate(req, res);
+    if (req.method === 'POST') {
+      if (typeof body.enabled !== 'boolean') throw new HttpError(400, 'invalid_request', 'the body must be {"enabled": boolean}');
+      revocationChecks = body.enabled;
+    }
+    sendJson(res, 200, { enabled: revocationChecks });
+  }
+
+  // What the demo's cross-site attempt met, and where the attacker page is.
+  async function crossSiteAttempts(req, res) {
+    await authenticate(req, res);
+    sendJson(res, 200, { attacker_port: attackerPort ?? null, attempts: crossSiteLog.list() });
   }
 
   async function rotateKey(req, res) {
-    await authenticate(bearerToken(req));
+    await authenticate(req, res);
     const { current, previous } = await keys.rotate();
     sendJson(res, 200, {
       kid: current.kid,
@@ -212,12 +302,13 @@ export function createServer(options = {}) {
   const jwks = async (req, res) => sendJson(res, 200, jwksOf(await keys.live()), { 'Cache-Control': `public, max-age=${JWKS_MAX_AGE_SECONDS}` });
 
   async function me(req, res) {
-    const claims = await authenticate(bearerToken(req));
-    sendJson(res, 200, { claims, user: users.profile(claims.sub) });
+    const { sub, mode, claims, idleUntil, expiresAt } = await authenticate(req, res);
+    const credential = mode === 'jwt' ? { claims } : { session: { idle_until: idleUntil, expires_at: expiresAt } };
+    sendJson(res, 200, { mode, ...credential, user: users.profile(sub) });
   }
 
   async function notes(req, res) {
-    const { sub } = await authenticate(bearerToken(req));
+    const { sub } = await authenticate(req, res);
     sendJson(res, 200, { owner: sub, notes: NOTES });
   }
 
@@ -229,6 +320,8 @@ export function createServer(options = {}) {
     ['/auth/events', { GET: events }],
     ['/admin/revoke', { POST: revokeSessions }],
     ['/admin/rotate-key', { POST: rotateKey }],
+    ['/admin/deny-list', { GET: denyList, POST: denyList }],
+    ['/admin/cross-site-attempts', { GET: crossSiteAttempts }],
     ['/.well-known/jwks.json', { GET: jwks }],
     ['/api/me', { GET: me }],
     ['/api/notes', { GET: notes }],
@@ -256,14 +349,20 @@ export function createServer(options = {}) {
     }
     let body = {};
     if (req.method === 'POST') {
-      assertSameOrigin(req, secureCookies);
+      try {
+        assertSameOrigin(req, secureCookies);
+      } catch (error) {
+        const cookieSent = readCookie(req, REFRESH_COOKIE) !== undefined || sessionAuth.has(req);
+        crossSiteLog.add({ method: req.method, path: pathname, origin: req.headers.origin, status: error.status, error: error.error, cookie_sent: cookieSent });
+        throw error;
+      }
       body = await readJson(req);
     }
     await handler(req, res, body, query);
   }
 
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error) => sendError(req, res, unavailableAs503(error), onError));
+    withMetrics(res, () => handle(req, res)).catch((error) => sendError(req, res, unavailableAs503(error), onError));
   });
   const closeServer = server.close.bind(server);
   server.close = (callback) => {

@@ -14,15 +14,17 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorReply, createClient } from 'redis';
 import { createRedisAccessTokens } from './redis-access-tokens.js';
+import { createRedisFailureCounters } from './redis-failure-counters.js';
 import { createRedisKeys } from './redis-keys.js';
 import { createRedisRefreshTokens } from './redis-refresh-tokens.js';
+import { createRedisSessions } from './redis-sessions.js';
 import { CLOCK_TOLERANCE_SECONDS } from './tokens.js';
 
 export class StoreUnavailableError extends Error {}
 
 const MAX_RECONNECT_DELAY_MS = 1000;
 
-export function createRedisStore({ url, now, accessTokenTtl, refreshTokenTtl, prefix = 'edjwt:', log = console.error }) {
+export function createRedisStore({ url, now, accessTokenTtl, refreshTokenTtl, sessionIdleTtl, sessionAbsoluteTtl, prefix = 'edjwt:', log = console.error }) {
   const client = createClient({
     url,
     disableOfflineQueue: true,
@@ -73,6 +75,8 @@ export function createRedisStore({ url, now, accessTokenTtl, refreshTokenTtl, pr
     keys: createRedisKeys({ ...context, retireAfterMs: (accessTokenTtl + CLOCK_TOLERANCE_SECONDS) * 1000 }),
     refreshTokens: createRedisRefreshTokens({ ...context, ttlMs: refreshTokenTtl * 1000 }),
     accessTokens: createRedisAccessTokens(context),
+    sessions: createRedisSessions({ ...context, idleMs: sessionIdleTtl * 1000, absoluteMs: sessionAbsoluteTtl * 1000 }),
+    loginFailures: createRedisFailureCounters(context),
     revocations: {
       /** Ends this instance's streams at once, then tells the others. */
       async publish(target, reason) {

@@ -141,7 +141,7 @@ describe('GET /auth/session', () => {
     assert.equal(anonymous.status, 200);
     assert.deepEqual(await anonymous.json(), { active: false });
     const { cookie } = await login('alice');
-    assert.deepEqual(await (await request('/auth/session', { headers: { cookie } })).json(), { active: true, sub: 'alice' });
+    assert.deepEqual(await (await request('/auth/session', { headers: { cookie } })).json(), { active: true, mode: 'jwt', sub: 'alice' });
     assert.equal((await refresh(cookie)).status, 200, 'the session check did not spend the cookie');
   });
 });
