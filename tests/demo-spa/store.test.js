@@ -9,12 +9,15 @@ import { startRedis } from './support/redis.js';
 const redis = await startRedis();
 const ACCESS_TTL = 30;
 const REFRESH_TTL = 600;
+const SESSION_IDLE_TTL = 60;
+const SESSION_TTL = 150;
 let prefixes = 0;
 
 async function open(redisUrl) {
   const clock = { now: Date.now() };
   // Each Redis store gets its own key prefix, so the tests do not see each other's state.
-  const store = createStore({ redisUrl, prefix: `t${++prefixes}:`, now: () => clock.now, accessTokenTtl: ACCESS_TTL, refreshTokenTtl: REFRESH_TTL });
+  const store = createStore({ redisUrl, prefix: `t${++prefixes}:`, now: () => clock.now, accessTokenTtl: ACCESS_TTL, refreshTokenTtl: REFRESH_TTL,
+    sessionIdleTtl: SESSION_IDLE_TTL, sessionAbsoluteTtl: SESSION_TTL });
   await store.ready();
   return { store, clock };
 }
@@ -92,6 +95,67 @@ for (const [name, redisUrl] of [['in memory', undefined], ['Redis', redis.url]])
       assert.equal(await accessTokens.revokeUser('erin'), 1);
       assert.deepEqual(await Promise.all(['live', 'old', 'other'].map(accessTokens.isDenied)), [true, false, false]);
       assert.equal(await accessTokens.revokeUser('erin'), 0);
+    });
+
+    test('sessions: a 256-bit opaque id; each touch slides the idle timeout, never past the absolute lifetime', async (t) => {
+      const { store, clock } = await open(redisUrl);
+      t.after(() => store.close());
+      const { sessions } = store;
+      const started = clock.now;
+      const session = await sessions.start('alice');
+      assert.match(session.id, /^[A-Za-z0-9_-]{43}$/);
+      assert.deepEqual([session.idleUntil, session.expiresAt], [started + SESSION_IDLE_TTL * 1000, started + SESSION_TTL * 1000]);
+      // Used every 40 s (within the 60 s idle timeout) it lives on, up to its 150 s.
+      for (const at of [40, 80]) {
+        clock.now = started + at * 1000;
+        const touched = await sessions.touch(session.id);
+        assert.deepEqual(touched, { sub: 'alice', handle: session.handle, idleUntil: clock.now + SESSION_IDLE_TTL * 1000, expiresAt: session.expiresAt });
+      }
+      clock.now = started + 130_000;
+      assert.equal((await sessions.touch(session.id)).idleUntil, session.expiresAt, 'the idle timeout stops at the absolute end');
+      clock.now = started + SESSION_TTL * 1000;
+      assert.equal(await sessions.touch(session.id), undefined, 'absolute lifetime reached');
+    });
+
+    test('sessions: an unused session ends after the idle timeout; unknown and malformed ids name none', async (t) => {
+      const { store, clock } = await open(redisUrl);
+      t.after(() => store.close());
+      const { sessions } = store;
+      const session = await sessions.start('bob');
+      for (const bad of ['A'.repeat(43), 'x', undefined, `${session.id}x`]) assert.equal(await sessions.touch(bad), undefined);
+      clock.now += SESSION_IDLE_TTL * 1000;
+      assert.equal(await sessions.touch(session.id), undefined);
+    });
+
+    test("sessions: end deletes one record, endUser every record of that user only", async (t) => {
+      const { store } = await open(redisUrl);
+      t.after(() => store.close());
+      const { sessions } = store;
+      const [one, two, three, other] = await Promise.all(['carol', 'carol', 'carol', 'dave'].map((sub) => sessions.start(sub)));
+      assert.equal(await sessions.end(one.id), one.handle);
+      assert.equal(await sessions.end(one.id), undefined, 'already ended');
+      assert.equal(await sessions.touch(one.id), undefined);
+      assert.deepEqual((await sessions.endUser('carol')).sort(), [two.handle, three.handle].sort());
+      assert.equal(await sessions.touch(two.id), undefined);
+      assert.equal((await sessions.touch(other.id)).sub, 'dave');
+      assert.deepEqual(await sessions.endUser('carol'), []);
+    });
+
+    test('login failures: counted per key over a window opened by the first failure; clear resets', async (t) => {
+      const { store, clock } = await open(redisUrl);
+      t.after(() => store.close());
+      const { loginFailures } = store;
+      const opened = clock.now;
+      assert.deepEqual(await loginFailures.add('user:x', 60_000), { count: 1, resetAt: opened + 60_000 });
+      clock.now += 30_000;
+      assert.deepEqual(await loginFailures.add('user:x', 60_000), { count: 2, resetAt: opened + 60_000 });
+      assert.deepEqual(await loginFailures.get('user:x'), { count: 2, resetAt: opened + 60_000 });
+      assert.deepEqual(await loginFailures.get('user:y'), { count: 0, resetAt: 0 });
+      clock.now = opened + 60_000;
+      assert.deepEqual(await loginFailures.get('user:x'), { count: 0, resetAt: 0 }, 'the window has passed');
+      assert.deepEqual(await loginFailures.add('user:x', 60_000), { count: 1, resetAt: clock.now + 60_000 });
+      await loginFailures.clear('user:x');
+      assert.deepEqual(await loginFailures.get('user:x'), { count: 0, resetAt: 0 });
     });
 
     test('keys: a rotation keeps the replaced key published until its tokens expire', async (t) => {

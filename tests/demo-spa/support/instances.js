@@ -10,7 +10,7 @@ const main = new URL('../../../demo-spa/server/main.js', import.meta.url).pathna
 
 /** Starts an instance; resolves once it serves requests from Redis and listens for revocations. */
 export async function startInstance(redis, args = []) {
-  const child = spawn(process.execPath, [main, '--port', '0', '--redis', redis.url, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main, '--port', '0', '--attacker-port', '0', '--redis', redis.url, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const output = { stdout: '', stderr: '' };
   child.stdout.setEncoding('utf8').on('data', (chunk) => (output.stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk) => (output.stderr += chunk));
