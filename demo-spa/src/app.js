@@ -1,9 +1,14 @@
-// The SPA's controller: the session's life cycle (restore from the refresh
-// cookie, sign-in, sign-out, revocation, simulated skew) and why each one
-// ended, the actions behind the dashboard's buttons and what they answered,
-// and hash routing between the views. The timeline and the last API answer
-// live here, in memory only, so they outlast views and sessions.
+// The SPA's controller: the session's life cycle in either mode (JWT: a
+// TokenSession over the refresh cookie; session: a server-side session
+// behind its cookie), from restore, sign-in, sign-out, revocation and
+// simulated skew to why it ended; the actions behind the dashboard's buttons
+// and what they answered; and hash routing between the views. The timeline,
+// the comparison figures, the attack results, the token-life picture and the
+// last API answer live here, in memory only, so they outlast views and sessions.
 import * as api from './api.js';
+import { AttackPanel } from './attacks.js';
+import { Comparison } from './comparison.js';
+import { CookieSession } from './cookie-session.js';
 import { createDemoSession, watchRevocations } from './demo-session.js';
 import { dashboardView } from './dashboard-view.js';
 import { h, replace } from './dom.js';
@@ -12,6 +17,12 @@ import { inspectorView } from './inspector-view.js';
 import { loginView } from './login-view.js';
 import { endMessage } from './session-end.js';
 import { Timeline } from './timeline.js';
+import { TokenLife } from './token-life.js';
+
+// Revocation probes stop after this long past the held token's expiry (JWT
+// without deny-list) or after this long in all (the other two cases).
+const PROBE_MARGIN_MS = 15_000;
+const HELD_TOKENS = 10;
 
 const staticView = (element) => ({ element, dispose: () => {} });
 
@@ -19,6 +30,15 @@ export class App {
   session;
   token;
   skewMs = 0;
+  /** 'jwt' or 'session': the model of the current (or last) session. */
+  mode = 'jwt';
+  /** Whether the backend checks its deny-list on API calls (a demo switch). */
+  denyList = true;
+  /** The access tokens this tab held, oldest first, `{ token, expMs }`: the expired-token attack uses them. */
+  heldTokens = [];
+  comparison = new Comparison();
+  tokenLife = new TokenLife();
+  attacks = new AttackPanel(this);
   /** The last API answer, `{ tone, text }`, shown again when the dashboard comes back. */
   apiResult;
   timeline = new Timeline({ clock: () => this.now(), describeClock: () => this.#describeClock() });
@@ -48,9 +68,13 @@ export class App {
     addEventListener('hashchange', () => this.render());
     this.#restoring = true;
     this.render();
-    // A refresh cookie from an earlier visit (or another tab) resumes the session.
+    // A cookie from an earlier visit (or another tab) resumes the session.
     try {
-      if (await api.sessionExists()) {
+      const found = await api.currentSession();
+      if (found.active && found.mode === 'session') {
+        this.timeline.add('restored', 'session restored from the session cookie (a page load starts a new timeline; none is kept in storage)');
+        this.#beginCookieSession(found);
+      } else if (found.active) {
         this.timeline.add('restored', 'session restored from the refresh cookie (a page load starts a new timeline; none is kept in storage)');
         await this.#begin();
       }
@@ -73,21 +97,45 @@ export class App {
     if (name === 'inspector') this.#view = inspectorView({ initialToken: this.token ?? '' });
     else if (name === 'restoring') this.#view = staticView(h('section', { className: 'card login-card', id: 'restoring', role: 'status' }, 'Restoring your session…'));
     else if (name === 'dashboard') this.#view = dashboardView(this);
-    else this.#view = staticView(loginView({ onLogin: (u, p) => this.login(u, p), notice: this.#endNotice, timeline: this.timeline }));
+    else this.#view = staticView(loginView({ onLogin: (u, p, m) => this.login(u, p, m), notice: this.#endNotice, app: this }));
     replace(this.#root, this.#view.element);
+    this.attacks.update();
     document.body.dataset.view = name;
+    document.body.dataset.mode = this.mode;
   }
 
-  async login(username, password) {
-    const response = await api.login(username, password);
-    if (!response.ok) throw new Error(response.data?.message ?? 'Sign-in failed');
+  /** Signs in in `mode`; a refusal throws an Error with the API's `status` and `retryAfter` (seconds, on 429). */
+  async login(username, password, mode = 'jwt') {
+    const response = await api.login(username, password, mode);
+    if (!response.ok) {
+      throw Object.assign(new Error(response.data?.message ?? 'Sign-in failed'), { status: response.status, retryAfter: Number(response.retryAfter) || undefined });
+    }
     this.#endNotice = undefined;
-    this.timeline.add('login', `signed in as ${username}`);
-    await this.#begin(response.data.access_token);
+    this.timeline.add('login', `signed in as ${username} (${mode === 'session' ? 'session cookie' : 'JWT'})`);
+    if (mode === 'session') this.#beginCookieSession(response.data);
+    else await this.#begin(response.data.access_token);
     this.render();
   }
 
+  #beginCookieSession(info) {
+    const session = new CookieSession(info);
+    this.mode = 'session';
+    this.#wire(session);
+    this.session = session;
+    this.token = undefined;
+    this.#watchEvents();
+  }
+
+  #watchEvents() {
+    this.#stopEvents();
+    this.#stopEvents = watchRevocations(({ reason, at }) => {
+      this.#pushMs = typeof at === 'number' ? Math.max(0, Date.now() - at) : undefined;
+      this.session?.end('revoked', this.#revokingHere ? 'admin_revoke_here' : reason);
+    });
+  }
+
   async #begin(token) {
+    this.mode = 'jwt';
     const session = createDemoSession({ skewMs: this.skewMs });
     this.#wire(session);
     // Current before it starts, so the timeline hears of its first token.
@@ -100,11 +148,8 @@ export class App {
       throw error;
     }
     this.token = await session.getToken();
-    this.#stopEvents();
-    this.#stopEvents = watchRevocations(({ reason, at }) => {
-      this.#pushMs = typeof at === 'number' ? Math.max(0, Date.now() - at) : undefined;
-      this.session?.end('revoked', this.#revokingHere ? 'admin_revoke_here' : reason);
-    });
+    this.#watchEvents();
+    this.denyList = (await api.denyList(this.token)).data?.enabled ?? this.denyList;
   }
 
   #wire(session) {
@@ -113,6 +158,11 @@ export class App {
     session.addEventListener('refreshed', async ({ detail }) => {
       if (!current()) return;
       this.token = await session.getToken();
+      if (this.token && this.heldTokens.at(-1)?.token !== this.token && detail.claims?.exp) {
+        this.heldTokens.push({ token: this.token, expMs: detail.claims.exp * 1000 });
+        this.heldTokens.splice(0, this.heldTokens.length - HELD_TOKENS);
+      }
+      this.tokenLife.add(detail.claims, detail.source);
       // One entry per token, however often it is announced (issue 18 saw a tab's adoption listed twice after a key rotation).
       if (detail.claims?.jti === lastJti) return;
       lastJti = detail.claims?.jti;
@@ -146,6 +196,8 @@ export class App {
       // it goes out with the token held, so the server's answer shows.
       const token = ['retrying', 'expired'].includes(this.session.state) ? this.token : await this.session.getToken().catch(() => this.token);
       const response = await api[which](token);
+      this.comparison.recordRequest(this.mode, response.figures);
+      if (this.mode === 'session' && response.data?.session) this.session?.update?.(response.data.session);
       const challenge = response.challenge ? `WWW-Authenticate: ${response.challenge}\n` : '';
       this.apiResult = {
         tone: response.ok ? 'ok' : 'error',
@@ -168,11 +220,31 @@ export class App {
     this.timeline.add('key', response.ok ? `server key rotated to ${response.data.kid}` : `rotation failed (${response.status})`);
   }
 
+  /**
+   * Revokes every session of the user, then measures how soon the credential
+   * this tab held is refused (comparison.js): the session cookie, or the
+   * access token (with the deny-list checked or not).
+   */
   async revokeAll() {
     this.#revokingHere = true;
-    const response = await api.revokeAll(await this.session.getToken());
+    const token = await this.session.getToken();
+    const kind = this.mode === 'session' ? 'session' : this.denyList ? 'jwt-deny-list' : 'jwt-no-deny-list';
+    const remainingMs = this.mode === 'jwt' ? this.session.expiresAt.getTime() - this.now() : undefined;
+    const startedAt = performance.now();
+    const response = await api.revokeAll(token);
     this.timeline.add('revoked', `revoked ${response.data?.revoked_sessions ?? 0} session(s)`);
     this.session?.end('revoked', 'admin_revoke_here');
+    const limitMs = (kind === 'jwt-no-deny-list' ? remainingMs : 0) + PROBE_MARGIN_MS;
+    const entry = await this.comparison.measureRevocation(kind, { probe: async () => (await api.me(token)).status, startedAt, remainingMs, limitMs });
+    const result = entry.latencyMs === undefined ? 'still accepted when the probe gave up' : `refused after ${Math.round(entry.latencyMs)} ms`;
+    this.timeline.add('revoked', `the credential held before "revoke all" (${kind}): ${result}`);
+  }
+
+  /** Turns the backend's deny-list checks on or off (a demo switch). */
+  async setDenyList(enabled) {
+    const response = await api.setDenyList(await this.session.getToken(), enabled);
+    if (response.ok) this.denyList = response.data.enabled;
+    this.timeline.add('deny-list', response.ok ? `the API ${this.denyList ? 'checks' : 'no longer checks'} the deny-list` : `switch failed (${response.status})`);
   }
 
   // Stopped here first: the backend then pushes "revoked (logout)" to every

@@ -1,9 +1,12 @@
-// The dashboard: the current token decoded and verified (or a banner saying
-// it no longer is), live countdowns to expiry and to the next scheduled
-// refresh, the clock-skew estimate in words, the controls, the last API
-// answer, and the timeline.
+// The dashboard: in JWT mode the current token decoded and verified (or a
+// banner saying it no longer is), live countdowns to expiry and to the next
+// scheduled refresh, the clock-skew estimate in words and the token-life
+// picture; in session mode what the server said of the session (session-card.js).
+// Then, in both, the controls, the last API answer, the comparison panel, the
+// attacks and the timeline.
 import { decodeProtectedHeader } from 'edjwt';
 import { h, replace } from './dom.js';
+import { sessionCard } from './session-card.js';
 import { countdown, describeOffset, json, localDate, relative } from './format.js';
 
 const SKEWS = [
@@ -32,7 +35,36 @@ function confirmedButton(id, label, question, action) {
   return [h('button', { id, type: 'button', className: 'danger', onclick: () => { ask.hidden = false; } }, label), ask];
 }
 
+/** The controls both modes share, around the mode's own (`extra`). */
+function controlsOf(app, apiResult, extra) {
+  const button = (id, label, action, className) => h('button', { id, type: 'button', className, onclick: action }, label);
+  return h('div', { className: 'controls' },
+    button('call-me', 'Call GET /api/me', async () => showApiResult(apiResult, await app.callApi('me'))),
+    button('call-notes', 'Call GET /api/notes', async () => showApiResult(apiResult, await app.callApi('notes'))),
+    extra,
+    confirmedButton('revoke-all', 'Revoke all my sessions', 'Sign out every tab and device?', () => app.revokeAll()),
+    button('logout', 'Log out', () => app.logout(), 'danger'));
+}
+
+/** The parts below the mode's status: the API answer, the comparison, the attacks, the timeline. */
+function sharedSections(app, apiResult) {
+  return [
+    h('section', { className: 'card' }, h('h2', {}, 'API response'), apiResult),
+    app.comparison.element,
+    app.attacks.element,
+    h('section', { className: 'card wide' }, h('h2', {}, 'Timeline'), app.timeline.element),
+  ];
+}
+
+function sessionDashboard(app) {
+  const apiResult = h('pre', { id: 'api-result', 'aria-live': 'polite' });
+  showApiResult(apiResult, app.apiResult);
+  const card = sessionCard(app, controlsOf(app, apiResult));
+  return { element: h('div', { className: 'dashboard' }, card.element, ...sharedSections(app, apiResult)), dispose: card.dispose };
+}
+
 export function dashboardView(app) {
+  if (app.mode === 'session') return sessionDashboard(app);
   const fields = {
     user: h('span', { id: 'user' }),
     state: h('span', { id: 'state' }),
@@ -52,15 +84,14 @@ export function dashboardView(app) {
   const skew = h('select', { id: 'skew', onchange: () => app.setSkew(Number(skew.value)) },
     SKEWS.map(([ms, label]) => h('option', { value: String(ms), selected: ms === app.skewMs }, label)));
 
+  const denyList = h('input', { type: 'checkbox', id: 'deny-list', checked: app.denyList, onchange: () => app.setDenyList(denyList.checked) });
   const button = (id, label, action, className) => h('button', { id, type: 'button', className, onclick: action }, label);
-  const controls = h('div', { className: 'controls' },
-    button('call-me', 'Call GET /api/me', async () => showApiResult(apiResult, await app.callApi('me'))),
-    button('call-notes', 'Call GET /api/notes', async () => showApiResult(apiResult, await app.callApi('notes'))),
+  const controls = controlsOf(app, apiResult, [
     button('refresh-now', 'Refresh now', () => app.refreshNow()),
     button('rotate-key', 'Rotate the server key', () => app.rotateKey(), 'danger'),
-    confirmedButton('revoke-all', 'Revoke all my sessions', 'Sign out every tab and device?', () => app.revokeAll()),
-    button('logout', 'Log out', () => app.logout(), 'danger'),
-    h('label', { for: 'skew' }, 'Simulate clock skew'), skew);
+    h('label', { for: 'skew' }, 'Simulate clock skew'), skew,
+    h('label', { className: 'switch' }, denyList, ' The API checks the deny-list (demo switch: off, a revoked token works until it expires)'),
+  ]);
 
   const row = (label, value) => h('div', { className: 'row' }, h('dt', {}, label), h('dd', {}, value));
   const update = () => {
@@ -83,6 +114,8 @@ export function dashboardView(app) {
       header.textContent = json(protectedHeader);
     }
     claims.textContent = json(session.claims ?? {});
+    denyList.checked = app.denyList;
+    app.tokenLife.draw({ nowMs: now, clockOffsetMs: session.clockOffsetMs, nextRefreshAt: session.nextRefreshAt });
     replace(claimTimes, TIME_CLAIMS.filter(([claim]) => typeof session.claims?.[claim] === 'number')
       .map(([claim, label]) => row(`${claim} (${label})`, `${session.claims[claim]} = ${localDate(session.claims[claim])} local time`)));
   };
@@ -102,7 +135,7 @@ export function dashboardView(app) {
         row('Clock skew estimate', fields.offset)),
       controls),
     h('section', { className: 'card' }, h('h2', {}, 'Protected header'), header, h('h2', {}, 'Claims'), claims, h('h2', {}, 'Times in the claims'), claimTimes),
-    h('section', { className: 'card' }, h('h2', {}, 'API response'), apiResult),
-    h('section', { className: 'card wide' }, h('h2', {}, 'Timeline'), app.timeline.element));
+    h('section', { className: 'card wide' }, h('h2', {}, 'The life of each access token'), app.tokenLife.element),
+    ...sharedSections(app, apiResult));
   return { element, dispose: () => clearInterval(interval) };
 }

@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { decodeJwt } from 'edjwt';
-import { useDemo } from './support/chromium.js';
+import { REVOCATION_PROBE_REFUSED, useDemo } from './support/chromium.js';
 
 const ACCESS_TTL = 3;
-const demo = useDemo({ accessTokenTtl: ACCESS_TTL });
+const demo = useDemo({ accessTokenTtl: ACCESS_TTL, expectedErrors: [REVOCATION_PROBE_REFUSED] });
 const { openPage, signIn, shot } = demo;
 const refreshCount = () => demo.countRequests('POST', '/auth/refresh');
 const lastRevokeAt = () => demo.requests.filter((r) => r.method === 'POST' && r.url === '/admin/revoke').at(-1).at;

@@ -4,9 +4,9 @@
 // state on reload, and nothing written to Web Storage.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { useDemo } from './support/chromium.js';
+import { REVOCATION_PROBE_REFUSED, useDemo } from './support/chromium.js';
 
-const demo = useDemo({ accessTokenTtl: 30 });
+const demo = useDemo({ accessTokenTtl: 30, expectedErrors: [REVOCATION_PROBE_REFUSED] });
 
 async function twoTabs(name) {
   const context = await demo.browser.newContext();
