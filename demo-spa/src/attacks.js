@@ -11,6 +11,7 @@ import { h, replace } from './dom.js';
 import { duration } from './format.js';
 
 const CROSS_SITE_WAIT_MS = 10_000;
+const REPLAY_BURST = 5;
 
 const toBase64url = (text) => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const fromBase64url = (part) => new TextDecoder().decode(Uint8Array.from(atob(part.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
@@ -29,15 +30,22 @@ async function libraryVerdict(token) {
 const apiText = (response) => `the API answered ${response.status}${response.challenge ? ` with WWW-Authenticate: ${response.challenge}` : ''}`;
 
 async function replayRefreshToken() {
-  // Two refreshes sent at once carry the same cookie: one rotates it, the
-  // other presents the token just rotated away, as a thief replaying it would.
-  const answers = await Promise.all([api.refresh(), api.refresh()].map(async (request) => {
-    const response = await request;
+  // Page script cannot read the refresh cookie (HttpOnly), so the replay uses
+  // the browser: refreshes sent at once all carry the cookie as it is; the
+  // first to arrive rotates it, the others present the token just rotated
+  // away, as a thief holding a copy would.
+  const answers = await Promise.all(Array.from({ length: REPLAY_BURST }, async () => {
+    const response = await api.refresh();
     return { status: response.status, body: await response.json().catch(() => ({})) };
   }));
   const winner = answers.find((a) => a.status === 200);
   const replay = answers.find((a) => a.body.error === 'refresh_token_reused');
-  const lines = answers.map((a) => `refresh → ${a.status}${a.body.error ? ` ${a.body.error}` : ' (a new token pair)'}`);
+  const tally = new Map();
+  for (const a of answers) {
+    const key = `${a.status}${a.body.error ? ` ${a.body.error}` : ' (a new token pair)'}`;
+    tally.set(key, (tally.get(key) ?? 0) + 1);
+  }
+  const lines = [`${REPLAY_BURST} refreshes sent at once with this browser's cookie: ${[...tally].map(([key, n]) => `${n} × ${key}`).join(', ')}`];
   let familyEnded = false;
   if (winner) {
     const me = await api.me(winner.body.access_token);

@@ -28,9 +28,10 @@ const REQUEST_FIGURES = [
 export const REVOCATION_CASES = [
   ['session', 'Session cookie', 'Revocation: deleting the record ends a session at its very next request.'],
   ['jwt-deny-list', 'JWT + deny-list', 'A deny-list revokes JWTs at once, at the price of a lookup on every request.'],
-  ['jwt-no-deny-list', 'JWT, no deny-list', 'Without server state a revoked JWT keeps working until it expires: the window the articles warn of.'],
+  ['jwt-no-deny-list', 'JWT, no deny-list', 'Without server state a revoked JWT keeps working until it expires (plus the verifier\'s clock tolerance): the window the articles warn of.'],
 ];
 
+const calls = (count) => `${count} call${count === 1 ? '' : 's'}`;
 const seconds = (ms) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 
 export class Comparison {
@@ -105,7 +106,7 @@ export class Comparison {
       h('h2', {}, 'Sessions and JWTs compared, measured on this page'),
       h('p', { className: 'hint' }, 'Per API call the backend reports what it received and did; "Call GET /api/me" in each mode to fill both columns.'),
       h('table', { className: 'figures' },
-        h('thead', {}, h('tr', {}, h('th', {}, ''), MODES.map(([mode, label]) => h('th', { scope: 'col' }, label, ' ', h('span', { className: 'hint' }, this.#requests.has(mode) ? `(${this.#requests.get(mode).count} calls)` : ''))))),
+        h('thead', {}, h('tr', {}, h('th', {}, ''), MODES.map(([mode, label]) => h('th', { scope: 'col' }, label, ' ', h('span', { className: 'hint' }, this.#requests.has(mode) ? `(${calls(this.#requests.get(mode).count)})` : ''))))),
         h('tbody', {}, this.#requestRows())),
       h('h3', {}, 'Revocation latency: from "revoke all" to the first refused call with the credential held'),
       h('dl', { className: 'revocations' }, REVOCATION_CASES.map(([kind, label, claim]) => {
