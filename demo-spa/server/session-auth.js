@@ -2,8 +2,9 @@
 // The cookie is HttpOnly (page script cannot read it), SameSite=Strict (no
 // request from another site carries it), Path=/ (every API route needs it)
 // and Secure over https. Every authenticated request looks its record up,
-// which also moves the idle timeout on; a cookie naming no live record is
-// answered 401 and cleared.
+// which also moves the idle timeout on (the response's X-Session-Idle-Until
+// says to when, in ms, for the page's countdown); a cookie naming no live
+// record is answered 401 and cleared.
 import { HttpError, isHttps, readCookie, serializeCookie } from './http.js';
 import { noteCredential } from './request-metrics.js';
 
@@ -31,7 +32,10 @@ export function createSessionAuth({ sessions, secureCookies, absoluteTtl }) {
     async authenticate(req, res) {
       noteCredential(req, 'cookie', 'Cookie');
       const session = await sessions.touch(readCookie(req, SESSION_COOKIE));
-      if (session) return described(session);
+      if (session) {
+        res.setHeader('X-Session-Idle-Until', String(session.idleUntil));
+        return described(session);
+      }
       clearCookie(req, res);
       throw new HttpError(401, 'invalid_session', 'the session has ended or never existed');
     },

@@ -29,6 +29,7 @@ async function call(path, { method = 'GET', token, body } = {}) {
     date: response.headers.get('date'),
     challenge: response.headers.get('www-authenticate'),
     retryAfter: response.headers.get('retry-after'),
+    sessionIdleUntil: Number(response.headers.get('x-session-idle-until')) || undefined,
     figures: figuresOf(response),
   };
 }

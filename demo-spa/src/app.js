@@ -197,7 +197,7 @@ export class App {
       const token = ['retrying', 'expired'].includes(this.session.state) ? this.token : await this.session.getToken().catch(() => this.token);
       const response = await api[which](token);
       this.comparison.recordRequest(this.mode, response.figures);
-      if (this.mode === 'session' && response.data?.session) this.session?.update?.(response.data.session);
+      if (this.mode === 'session' && response.sessionIdleUntil) this.session?.update({ idle_until: response.sessionIdleUntil });
       const challenge = response.challenge ? `WWW-Authenticate: ${response.challenge}\n` : '';
       this.apiResult = {
         tone: response.ok ? 'ok' : 'error',

@@ -17,7 +17,7 @@ export class CookieSession extends EventTarget {
     this.update(info);
   }
 
-  /** Takes a later `{ idle_until, expires_at }` from the server (each API call moves the idle timeout on). */
+  /** Takes a later `{ idle_until?, expires_at? }` from the server (each API call moves the idle timeout on). */
   update({ idle_until: idleUntil, expires_at: expiresAt }) {
     if (typeof idleUntil === 'number') this.idleUntil = new Date(idleUntil);
     if (typeof expiresAt === 'number') this.absoluteEnd = new Date(expiresAt);

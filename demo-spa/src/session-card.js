@@ -16,6 +16,7 @@ export function sessionCard(app, controls) {
     const session = app.session;
     if (!session) return;
     fields.user.textContent = session.claims.sub;
+    fields.idle.dataset.idleUntil = String(session.idleUntil.getTime());
     fields.idle.textContent = `${countdown(session.idleUntil.getTime() - Date.now())} unless used (each API call moves it ${session.idleTimeoutSeconds} s on)`;
     fields.end.textContent = countdown(session.absoluteEnd.getTime() - Date.now());
   };

@@ -26,7 +26,7 @@ export class TokenLife {
     h('p', { className: 'hint legend' },
       'Each bar: a token from iat to exp on the issuer\'s clock, labelled with its jti and how it came (sign-in or restore, refresh, or adopted from another tab); amber: its refresh window (from the scheduled refresh to exp). ',
       h('span', { className: 'key issuer-now' }, 'Solid green line: the issuer\'s time'), ' (this tab\'s clock corrected by the skew estimate); ',
-      h('span', { className: 'key local-now' }, 'dashed red line: this tab\'s own clock'), '.'));
+      h('span', { className: 'key local-now' }, 'dashed red line: this tab\'s own clock'), ' (at an edge when it is off the axis).'));
 
   /** A token the session adopted: its claims and how it came (TokenSession's `source`). */
   add(claims, source) {

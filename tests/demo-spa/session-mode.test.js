@@ -52,6 +52,8 @@ describe('session-mode API calls', () => {
     assert.equal(body.mode, 'session');
     assert.equal(body.user.sub, 'bob');
     assert.equal(response.headers.get('x-store-lookups'), '1');
+    const idleUntil = Number(response.headers.get('x-session-idle-until'));
+    assert.ok(Math.abs(idleUntil - (clock.now + IDLE_TTL * 1000)) < 1000, 'the moved-on idle timeout, for the page');
     const notes = await request('/api/notes', { headers: { cookie } });
     assert.equal((await notes.json()).owner, 'bob');
   });
