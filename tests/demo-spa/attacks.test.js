@@ -36,9 +36,7 @@ async function signedIn(name, mode) {
 
 describe('attacks, JWT mode', () => {
   test('replaying a rotated refresh token: the family ends in every tab, the freshly rotated token included', async () => {
-    const { context, page } = await signedIn('replay');
-    const other = await demo.openPage(context, 'replay other tab');
-    await other.waitForSelector('body[data-view="dashboard"]');
+    const { context, first: page, second: other } = await demo.twoTabs('replay');
     const { outcome, text } = await attack(page, 'replay');
     assert.equal(outcome, 'stopped', text);
     assert.match(text, /5 refreshes sent at once with this browser's cookie: /);

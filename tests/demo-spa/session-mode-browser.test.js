@@ -50,10 +50,7 @@ describe('session mode in Chromium', () => {
   });
 
   test('"revoke all" in one tab sends the other to sign-in', async () => {
-    const context = await demo.browser.newContext();
-    const first = await demo.openPage(context, 'session tab 1');
-    await demo.signIn(first, { mode: 'session' });
-    const second = await demo.openPage(context, 'session tab 2');
+    const { context, first, second } = await demo.twoTabs('session', { mode: 'session' });
     await second.waitForSelector('#session-status');
     await first.click('#revoke-all');
     await first.click('#revoke-all-yes');

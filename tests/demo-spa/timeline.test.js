@@ -12,11 +12,7 @@ const jtiOf = async (page) => JSON.parse(await page.textContent('#claims')).jti;
 
 describe('the timeline, in Chromium', () => {
   test('rotating the key with two tabs open adds one entry per new token in each tab', async () => {
-    const context = await demo.browser.newContext();
-    const first = await demo.openPage(context, 'tab 1');
-    await demo.signIn(first);
-    const second = await demo.openPage(context, 'tab 2');
-    await second.waitForSelector('body[data-view="dashboard"]');
+    const { context, first, second } = await demo.twoTabs('timeline');
     // TokenSession refreshes no sooner than 1 s after its last refresh (the
     // policy's minimum gap), and "Refresh now" within that second is deferred
     // to the schedule, 24 s away with 30 s tokens: start after the gap.

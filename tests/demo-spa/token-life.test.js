@@ -39,11 +39,7 @@ describe('the token-life picture', () => {
   });
 
   test('with two tabs, a token adopted from the other tab is labelled so', async () => {
-    const context = await demo.browser.newContext();
-    const first = await demo.openPage(context, 'life tab 1');
-    await demo.signIn(first);
-    const second = await demo.openPage(context, 'life tab 2');
-    await second.waitForSelector('body[data-view="dashboard"]');
+    const { context, first, second } = await demo.twoTabs('life');
     const adopted = async () => (await Promise.all([bars(first), bars(second)])).flat().some((bar) => /other tab$/.test(bar.label));
     for (let i = 0; i < 100 && !(await adopted()); i++) await first.waitForTimeout(100);
     assert.ok(await adopted(), 'one tab adopted the token the other refreshed');

@@ -86,6 +86,16 @@ export function useDemo({ accessTokenTtl, expectedErrors = [], serverOptions = {
     else await page.waitForSelector('#session-status');
   };
 
+  /** A new browser context with two tabs on one session: signed in (options as signIn) in the first, restored in the second. */
+  demo.twoTabs = async (name, options) => {
+    const context = await demo.browser.newContext();
+    const first = await demo.openPage(context, `${name} tab 1`);
+    await demo.signIn(first, options);
+    const second = await demo.openPage(context, `${name} tab 2`);
+    await second.waitForSelector('body[data-view="dashboard"]');
+    return { context, first, second };
+  };
+
   demo.shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   return demo;
 }
