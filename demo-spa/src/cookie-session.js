@@ -5,9 +5,6 @@
 // views and the life cycle are the same in both modes.
 export class CookieSession extends EventTarget {
   state = 'active';
-  expiresAt = null;
-  nextRefreshAt = null;
-  clockOffsetMs = 0;
 
   /** `info`: the server's `{ sub, idle_timeout, idle_until, expires_at }` (times in ms). */
   constructor(info) {
@@ -27,8 +24,6 @@ export class CookieSession extends EventTarget {
   async getToken() {
     return undefined;
   }
-
-  async start() {}
 
   stop() {
     this.end('stopped');

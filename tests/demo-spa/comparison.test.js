@@ -12,11 +12,15 @@ const demo = useDemo({ accessTokenTtl: ACCESS_TTL, expectedErrors: [REVOCATION_P
 
 const figure = async (page, mode, key) => Number(await page.getAttribute(`#figure-${mode}-${key}`, 'data-value'));
 
+/** Calls GET /api/me from the dashboard; resolves with the request once the page has recorded its answer. */
 async function callMe(page) {
+  // The answer box keeps the last answer across sign-ins: the timeline's entry for this call is what says it is done.
+  const entries = await page.locator('.entry.api').count();
   const sent = page.waitForRequest((request) => request.url().endsWith('/api/me'));
   await page.click('#call-me');
   const request = await sent;
-  await page.waitForFunction(() => document.querySelector('#api-result').textContent.startsWith('200'));
+  await page.waitForFunction((count) => document.querySelectorAll('.entry.api').length > count, entries);
+  assert.match(await page.textContent('#api-result'), /^200/);
   return request;
 }
 
