@@ -151,8 +151,8 @@ export function createServer(options = {}) {
     return { ...(await sessionAuth.authenticate(req, res)), mode: 'session' };
   }
 
-  // A sign-in ends whatever this browser held in the other mode, so one
-  // browser is in one mode at a time.
+  // Ends the sessions this browser's cookies name, in both modes: at logout,
+  // and at a sign-in, so one browser is in one mode at a time.
   async function endBrowserSessions(req, res) {
     const sid = await refreshTokens.revokeByToken(readCookie(req, REFRESH_COOKIE), 'logout');
     if (sid) await revocations.publish({ sid }, 'logout');
