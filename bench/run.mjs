@@ -18,6 +18,7 @@ import { asyncBatch, compare, summarize, syncBatch } from './measure.js';
 import { NATIVE_BENCH, nativeTable, runNativeBench } from './native.mjs';
 import { bundleSize, edjwtBrowserSize } from '../scripts/bundle-size.mjs';
 import { keyTable } from './keys.mjs';
+import { algorithmRows, PLATFORM_ALGS } from './algorithm-rows.js';
 
 ed.hashes.sha512 = sha512;
 await sodium.ready;
@@ -150,6 +151,13 @@ const verify = await table(`JWT verification, Node ${process.version} (same ${to
 console.log(verify.markdown + '\n');
 const keys = await keyTable(claims, options);
 console.log(keys.markdown + '\n');
+const platformRows = await algorithmRows({ edjwt, jose, claims, options, sync: true });
+const algorithms = [];
+for (const alg of PLATFORM_ALGS) {
+  algorithms.push(await table(`${alg} verification (node:crypto checks the signature), Node ${process.version}`,
+    platformRows.filter(([name]) => name.endsWith(alg)), `jose jwtVerify ${alg}`));
+  console.log(algorithms.at(-1).markdown + '\n');
+}
 const decode = await table('Decoding (no verification)', decoders, 'jose decodeJwt');
 console.log(decode.markdown + '\n');
 const cold = coldStarts();
@@ -186,8 +194,8 @@ const summary = [
 console.log(summary);
 
 mkdirSync('bench/results', { recursive: true });
-const markdown = [verify.markdown, keys.markdown, decode.markdown, cold.markdown, sizes.markdown, native.markdown, summary].join('\n\n') + '\n';
+const markdown = [verify.markdown, keys.markdown, ...algorithms.map((a) => a.markdown), decode.markdown, cold.markdown, sizes.markdown, native.markdown, summary].join('\n\n') + '\n';
 writeFileSync('bench/results/results.md', markdown);
 writeFileSync('bench/results/results.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, tokenBytes: token.length,
-  verify: verify.results, keys: keys.results, decode: decode.results, coldStart: cold.results, bundleSizes: sizes.results, native: native.results }, null, 2));
+  verify: verify.results, keys: keys.results, algorithms: algorithms.flatMap((a) => a.results), decode: decode.results, coldStart: cold.results, bundleSizes: sizes.results, native: native.results }, null, 2));
 console.log('\nwritten: bench/results/results.md, bench/results/results.json');

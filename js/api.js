@@ -2,7 +2,7 @@
 export { decodeJwt, decodeProtectedHeader } from './decode.js';
 export { getExpiry, isExpired } from './expiry.js';
 export { createLocalJWKSet, createRemoteJWKSet } from './jwks.js';
-export { importJWK, importSPKI, PublicKey } from './keys.js';
+export { importJWK, importSPKI, importX509, PublicKey } from './keys.js';
 export { getLimits, setLimits } from './limits.js';
 export { init, initSync } from './module.js';
 export { RefreshError, SessionEnded, TokenSession } from './session.js';

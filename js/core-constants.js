@@ -65,3 +65,121 @@ export const LimitBounds = /* @__PURE__ */ Object.freeze({
     max: 256,
   }),
 });
+export const KeyType = /* @__PURE__ */ Object.freeze({
+  none: 0,
+  ed25519: 1,
+  rsa: 2,
+  ec_p256: 3,
+  ec_p384: 4,
+  ec_p521: 5,
+  oct: 6,
+});
+export const Scheme = /* @__PURE__ */ Object.freeze({
+  eddsa: 0,
+  hmac: 1,
+  rsa_pkcs1: 2,
+  rsa_pss: 3,
+  ecdsa: 4,
+  ml_dsa: 5,
+});
+export const KeyForm = /* @__PURE__ */ Object.freeze({
+  key_object: 0,
+  jwk: 1,
+});
+export const KeyOps = /* @__PURE__ */ Object.freeze({
+  absent: 0,
+  includes_verify: 1,
+  excludes_verify: 2,
+});
+export const Stage = /* @__PURE__ */ Object.freeze({
+  header: 0,
+  signature: 1,
+  full: 2,
+});
+export const Algorithms = /* @__PURE__ */ Object.freeze({
+  EdDSA: /* @__PURE__ */ Object.freeze({
+    scheme: 0,
+    keyType: 1,
+    hashBits: 512,
+  }),
+  Ed25519: /* @__PURE__ */ Object.freeze({
+    scheme: 0,
+    keyType: 1,
+    hashBits: 512,
+  }),
+  HS256: /* @__PURE__ */ Object.freeze({
+    scheme: 1,
+    keyType: 6,
+    hashBits: 256,
+  }),
+  HS384: /* @__PURE__ */ Object.freeze({
+    scheme: 1,
+    keyType: 6,
+    hashBits: 384,
+  }),
+  HS512: /* @__PURE__ */ Object.freeze({
+    scheme: 1,
+    keyType: 6,
+    hashBits: 512,
+  }),
+  RS256: /* @__PURE__ */ Object.freeze({
+    scheme: 2,
+    keyType: 2,
+    hashBits: 256,
+  }),
+  RS384: /* @__PURE__ */ Object.freeze({
+    scheme: 2,
+    keyType: 2,
+    hashBits: 384,
+  }),
+  RS512: /* @__PURE__ */ Object.freeze({
+    scheme: 2,
+    keyType: 2,
+    hashBits: 512,
+  }),
+  PS256: /* @__PURE__ */ Object.freeze({
+    scheme: 3,
+    keyType: 2,
+    hashBits: 256,
+  }),
+  PS384: /* @__PURE__ */ Object.freeze({
+    scheme: 3,
+    keyType: 2,
+    hashBits: 384,
+  }),
+  PS512: /* @__PURE__ */ Object.freeze({
+    scheme: 3,
+    keyType: 2,
+    hashBits: 512,
+  }),
+  ES256: /* @__PURE__ */ Object.freeze({
+    scheme: 4,
+    keyType: 3,
+    hashBits: 256,
+  }),
+  ES384: /* @__PURE__ */ Object.freeze({
+    scheme: 4,
+    keyType: 4,
+    hashBits: 384,
+  }),
+  ES512: /* @__PURE__ */ Object.freeze({
+    scheme: 4,
+    keyType: 5,
+    hashBits: 512,
+  }),
+  'ML-DSA-44': /* @__PURE__ */ Object.freeze({
+    scheme: 5,
+    keyType: 0,
+    hashBits: 0,
+  }),
+  'ML-DSA-65': /* @__PURE__ */ Object.freeze({
+    scheme: 5,
+    keyType: 0,
+    hashBits: 0,
+  }),
+  'ML-DSA-87': /* @__PURE__ */ Object.freeze({
+    scheme: 5,
+    keyType: 0,
+    hashBits: 0,
+  }),
+});

@@ -95,16 +95,24 @@ export namespace errors {
   class WasmUnavailable extends JOSEError {}
 }
 
-/** An imported Ed25519 public key: opaque, nothing to free, checked once at import. */
+/**
+ * An imported public key: opaque, nothing to free. Ed25519 keys are checked
+ * once at import by the core; RSA and EC keys by the platform (node:crypto or
+ * WebCrypto). `algorithm.name` is 'Ed25519', or the alg an RSA/EC key was imported for.
+ */
 export class PublicKey {
   readonly type: 'public';
-  readonly algorithm: { readonly name: 'Ed25519' };
+  readonly algorithm: { readonly name: string };
 }
 
 export interface JWK {
   kty?: string;
   crv?: string;
   x?: string;
+  y?: string;
+  n?: string;
+  e?: string;
+  k?: string;
   d?: string;
   kid?: string;
   alg?: string;
@@ -123,8 +131,12 @@ export interface KeyCacheOptions {
   cache?: { size: number };
 }
 
-export function importJWK(jwk: JWK, alg?: string, options?: KeyCacheOptions): Promise<PublicKey>;
+/** jose's importJWK: an Ed25519, RSA or EC public JWK; an oct JWK gives its secret's bytes, as jose's does. */
+export function importJWK(jwk: JWK, alg?: string, options?: KeyCacheOptions): Promise<PublicKey | Uint8Array>;
+/** jose's importSPKI: an Ed25519, RSA or EC "PUBLIC KEY" PEM, for `alg`. */
 export function importSPKI(spki: string, alg: string, options?: KeyCacheOptions): Promise<PublicKey>;
+/** jose's importX509: the public key of a "CERTIFICATE" PEM, for `alg`. */
+export function importX509(x509: string, alg: string, options?: KeyCacheOptions): Promise<PublicKey>;
 
 export interface FlattenedJWSInput {
   payload: string;
@@ -136,8 +148,11 @@ export type GetKeyFunction = (
   token: FlattenedJWSInput,
 ) => Promise<PublicKey | JWK> | PublicKey | JWK;
 
-/** A key, a public JWK, a Node KeyObject, a WebCrypto Ed25519 CryptoKey (async calls only), or a get-key function. */
-export type VerifyKey = PublicKey | JWK | { readonly type: string } | GetKeyFunction;
+/**
+ * A key, a public JWK, a Node KeyObject, a WebCrypto CryptoKey (async calls
+ * only), an HMAC secret's bytes, or a get-key function.
+ */
+export type VerifyKey = PublicKey | JWK | { readonly type: string } | Uint8Array | GetKeyFunction;
 
 export interface VerifyOptions {
   algorithms?: string[];
@@ -176,10 +191,14 @@ export function jwtVerify<PayloadType = JWTPayload>(
   options?: JWTVerifyOptions,
 ): Promise<JWTVerifyResult<PayloadType>>;
 
-/** jwtVerify without a Promise (edjwt's own): a key, a public JWK, or a set from createLocalJWKSet. */
+/**
+ * jwtVerify without a Promise (edjwt's own): a key, a public JWK, a secret, or
+ * a set from createLocalJWKSet. RSA, EC and HMAC keys need node:crypto (Node);
+ * where only WebCrypto exists they are a TypeError that says to use jwtVerify.
+ */
 export function jwtVerifySync<PayloadType = JWTPayload>(
   jwt: string | Uint8Array,
-  key: PublicKey | JWK | { readonly type: string } | LocalJWKSet,
+  key: PublicKey | JWK | { readonly type: string } | Uint8Array | LocalJWKSet,
   options?: JWTVerifyOptions,
 ): JWTVerifyResult<PayloadType>;
 

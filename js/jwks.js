@@ -1,35 +1,33 @@
-// JWK Sets with jose v6's semantics. createLocalJWKSet selects a key by the
-// header's alg and kid and the JWKs' kty, crv, alg, use and key_ops;
+// JWK Sets with jose v6's semantics. createLocalJWKSet selects a key of any
+// type edjwt verifies by the header's alg and kid and the JWKs' kty, crv, alg,
+// use and key_ops;
 // createRemoteJWKSet fetches a set, caches it (cacheMaxAge), refetches at most
 // once per cooldown for an unknown kid, and shares one in-flight fetch between
 // concurrent verifications. Members are imported once and cached.
 import { JOSEError, JOSENotSupported, JWKSInvalid, JWKSMultipleMatchingKeys, JWKSNoMatchingKey, JWKSTimeout } from './errors.js';
+import { Algorithms, KeyType } from './core-constants.js';
+import { curveName, isObject, ktyOf } from './key-kinds.js';
 import { importJWKSync } from './keys.js';
 
 /** The synchronous key selector of a local set, for jwtVerifySync. */
 export const selectKeySync = Symbol('edjwt.selectKeySync');
 
-const EDDSA_ALGS = new Set(['EdDSA', 'Ed25519']);
-// jose's JWS registry: algorithms a set may be asked for, by the kty they need.
-const ASYMMETRIC_ALGS = new Set(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87']);
-
-const isObject = (value) =>
-  typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Object]';
 const isJwkSet = (value) => isObject(value) && Array.isArray(value.keys) && value.keys.every(isObject);
 
-// jose's isUsableJWK, for the only key type edjwt verifies with (OKP Ed25519).
-function isUsable(jwk, alg, kid) {
+// jose's isUsableJWK: the member's kty (and crv) are the ones the alg's key
+// type has (the core's registry), its use/alg/key_ops allow verifying it.
+function isUsable(jwk, entry, alg, kid) {
   const { kty, key_ops: keyOps, ext, kid: jwkKid, alg: jwkAlg, use, crv } = jwk;
+  const wantedCrv = entry.keyType === KeyType.ed25519 ? 'Ed25519' : curveName(entry.keyType);
   return (
     (ext === undefined || typeof ext === 'boolean') &&
     (keyOps === undefined ||
       (Array.isArray(keyOps) && keyOps.every((op, i) => typeof op === 'string' && keyOps.indexOf(op) === i) && keyOps.includes('verify'))) &&
-    EDDSA_ALGS.has(alg) &&
-    kty === 'OKP' &&
+    kty === ktyOf(entry.keyType) &&
     (kid === undefined || (typeof kid === 'string' && kid === jwkKid)) &&
     (jwkAlg === undefined || alg === jwkAlg) &&
     (use === undefined || use === 'sig') &&
-    crv === 'Ed25519'
+    (wantedCrv === undefined || crv === wantedCrv)
   );
 }
 
@@ -44,27 +42,28 @@ export function createLocalJWKSet(jwks, options) {
   if (!isJwkSet(snapshot)) throw new JWKSInvalid('JSON Web Key Set malformed');
   const imported = new Map();
 
-  const importMember = (jwk) => {
+  // A member is imported once, for the first alg it is selected for: isUsable
+  // has checked its "alg" against the header's, and its key type decides the rest.
+  const importMember = (jwk, alg) => {
     if (!imported.has(jwk)) {
       if (jwk.d !== undefined) throw new JWKSInvalid('JSON Web Key Set members must be public keys');
-      imported.set(jwk, importJWKSync({ ...jwk, alg: undefined }, 'EdDSA', options));
+      imported.set(jwk, importJWKSync({ ...jwk, alg: undefined }, alg, options));
     }
     return imported.get(jwk);
   };
 
   const select = (protectedHeader) => {
     const { alg, kid } = protectedHeader;
-    if (typeof alg !== 'string' || !(EDDSA_ALGS.has(alg) || ASYMMETRIC_ALGS.has(alg))) {
-      throw new JOSENotSupported('Unsupported "alg" value for a JSON Web Key Set');
-    }
-    const candidates = snapshot.keys.filter((jwk) => isUsable(jwk, alg, kid));
+    const entry = typeof alg === 'string' ? Algorithms[alg] : undefined;
+    if (!entry || entry.keyType === KeyType.oct) throw new JOSENotSupported('Unsupported "alg" value for a JSON Web Key Set');
+    const candidates = snapshot.keys.filter((jwk) => isUsable(jwk, entry, alg, kid));
     if (candidates.length === 0) throw new JWKSNoMatchingKey();
     if (candidates.length > 1) {
       const error = new JWKSMultipleMatchingKeys();
       error[Symbol.asyncIterator] = async function* () {
         for (const jwk of candidates) {
           try {
-            yield importMember(jwk);
+            yield importMember(jwk, alg);
           } catch {
             // jose skips members that do not import
           }
@@ -72,7 +71,7 @@ export function createLocalJWKSet(jwks, options) {
       };
       throw error;
     }
-    return importMember(candidates[0]);
+    return importMember(candidates[0], alg);
   };
 
   const getKey = async (protectedHeader) => select(protectedHeader);

@@ -5,7 +5,9 @@
 //   decode — decodeJwt (every problem is JWTInvalid)
 //   header — decodeProtectedHeader (every problem is TypeError)
 //   verify — jwtVerify / compactVerify (jose's verifyCompact)
-//   key    — importJWK / importSPKI and JWK Set members
+//   key    — importJWK and JWK Set members
+//   spki   — importSPKI / importX509 of an Ed25519 key (jose's WebCrypto refuses
+//            bad key data with an error that is no JOSEError; edjwt's is a TypeError)
 // A row with one class applies to every operation.
 import {
   JOSEAlgNotAllowed,
@@ -42,14 +44,14 @@ const rows = new Map([
   [Status.unencoded_payload, JWTInvalid],
   [Status.claim_invalid, JWTClaimValidationFailed],
   [Status.claim_expired, JWTExpired],
-  [Status.key_invalid, JWKInvalid],
+  [Status.key_invalid, { decode: JWKInvalid, header: JWKInvalid, verify: JWKInvalid, key: JWKInvalid, spki: TypeError }],
   [Status.request_malformed, TypeError],
 ]);
 
 /**
  * The error for a failed core call.
  * @param {{status: number, message: string, claim?: string, reason?: string}} result
- * @param {'decode'|'header'|'verify'|'key'} operation  whose classes apply
+ * @param {'decode'|'header'|'verify'|'key'|'spki'} operation  whose classes apply
  * @param {object} [payload]  the verified claims, for claim errors (as jose attaches them)
  */
 export function errorFor(result, operation, payload) {

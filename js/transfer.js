@@ -12,7 +12,7 @@
 // std::string marshalling copies one character at a time in JS both ways, and
 // its value objects cost a quarter of a JWT's processing; this costs one
 // encodeInto per string and one decode (wasm/bindings.cpp says why).
-import { SessionAction, SessionEvent, SessionPhase, Status, TokenState } from './core-constants.js';
+import { SessionAction, SessionEvent, SessionPhase, Stage, Status, TokenState } from './core-constants.js';
 import { core } from './module.js';
 
 const encoder = new TextEncoder();
@@ -154,3 +154,41 @@ export function sessionStep(state, event, policy) {
 export function clockEvidence(estimate, issuerMs, startedMs, endedMs) {
   return core().clockEvidence(estimate, issuerMs, startedMs, endedMs);
 }
+
+// --- Verification and keys ------------------------------------------------
+
+/**
+ * One verify call into the core, up to `stage` (Stage: header, signature or
+ * full), for `key` (a key material from js/keys.js, or null at the header
+ * stage) and compiled `options` (js/options.js). `platformVerified`: the
+ * platform's verdict on the signature, for RSA, EC and HMAC keys (the core
+ * checks Ed25519 signatures itself, and keeps the verified-signature cache).
+ * Returns { status, failure, header, payload, signature, signatureVerified }:
+ * the header JSON text once accepted; the payload (claims text for a JWT,
+ * bytes otherwise) once its signature verified, even when a claim then
+ * failed; the signature bytes at Stage.signature, where signatureVerified
+ * means a cache hit; failure ({ status, message, claim, reason }) only when
+ * status is not ok.
+ */
+export function verifyCall(token, key, options, stage, platformVerified) {
+  const { claims } = options;
+  const length = writeRequest([token, key?.publicKey ?? key?.cacheKey, key?.alg, key?.use, options.algorithms, options.crit,
+    claims.issuers, claims.audiences, claims.requiredClaims, claims.subject, claims.typ]);
+  const module = core();
+  const status = module.verify(length, options.jwt, stage, key?.cacheSize ?? 0, platformVerified, key?.form ?? 0,
+    key?.keyOps ?? 0, key?.kind.type ?? 0, key?.kind.bits ?? 0, claims.now, claims.clockTolerance, claims.maxTokenAge ?? NaN);
+  const signatureVerified = module.signatureVerified();
+  const payload = stage !== Stage.full || !signatureVerified ? undefined
+    : options.jwt ? readText(module.verifiedPayload()) : module.verifiedPayload().slice();
+  if (status !== Status.ok) return { status, failure: failure(status), payload, signatureVerified };
+  return {
+    status,
+    header: readText(module.verifiedHeader()),
+    payload,
+    signature: stage === Stage.signature ? module.verifiedSignature().slice() : undefined,
+    signatureVerified,
+  };
+}
+
+/** Raw Ed25519 verification by the core (libsodium's strict rules). */
+export const ed25519Verify = (publicKey, message, signature) => core().ed25519Verify(publicKey, message, signature);

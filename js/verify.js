@@ -1,18 +1,23 @@
 // Verification with jose v6's API: jwtVerify, compactVerify, plus edjwt's
-// jwtVerifySync and the raw ed25519Verify. One core call does every check in
-// jose's order; a key function (a JWK Set) is consulted between the header
-// checks and the signature, as jose does. Nothing from the payload leaves
-// here before its signature has verified.
+// jwtVerifySync and the raw ed25519Verify. For an Ed25519 key one core call
+// does every check in jose's order; for RSA, EC and HMAC keys a first core
+// call stops before the signature, the platform checks it, and a second does
+// the rest with its verdict. A key function (a JWK Set) is consulted between
+// the header checks and the signature, as jose does. Nothing from the payload
+// leaves here before its signature has verified.
+import { KeyType, Stage } from './core-constants.js';
 import { JWSInvalid } from './errors.js';
 import { selectKeySync } from './jwks.js';
 import { keyMaterial, keyMaterialAsync } from './keys.js';
 import { lengthFailure } from './limits.js';
-import { core } from './module.js';
 import { coreOptions } from './options.js';
-import { coreError, errorFor, Status } from './status.js';
-import { readText, writeRequest } from './transfer.js';
+import { platformAsync, platformSync } from './platform.js';
+import { errorFor, Status } from './status.js';
+import { ed25519Verify as coreEd25519Verify, verifyCall } from './transfer.js';
 
 const utf8 = new TextDecoder();
+const encoder = new TextEncoder();
+
 
 function compactString(jws) {
   if (jws instanceof Uint8Array) return utf8.decode(jws);
@@ -26,22 +31,19 @@ function assertWithinLimit(token) {
   if (tooLong) throw errorFor(tooLong, 'verify');
 }
 
-// One core call: every check in jose's order, up to the header's (headerOnly)
-// or to the claims'. `key` is null for the header stage. The verified-signature
-// cache lives in the core; a key only says how large its share is.
-function coreVerify(token, key, options, headerOnly) {
-  const { claims } = options;
-  const length = writeRequest([token, key?.publicKey, key?.alg, key?.use, options.algorithms, options.crit,
-    claims.issuers, claims.audiences, claims.requiredClaims, claims.subject, claims.typ]);
-  return core().verify(length, options.jwt, headerOnly, key?.cacheSize ?? 0, key?.form ?? 0, key?.keyOps ?? 0,
-    claims.now, claims.clockTolerance, claims.maxTokenAge ?? NaN);
+function throwFailure(result, options) {
+  // jose attaches the claims to JWTExpired and JWTClaimValidationFailed, which
+  // it raises only once the signature has verified; the core hands the
+  // payload back only then.
+  const claims = options.jwt && result.payload ? JSON.parse(result.payload) : undefined;
+  throw errorFor(result.failure, 'verify', claims);
 }
 
 // Header checks only, for a key function to see the header jose would give it.
 function acceptedHeader(token, options) {
-  const status = coreVerify(token, null, options, true);
-  if (status !== Status.ok) throw coreError(status, 'verify');
-  return JSON.parse(readText(core().verifiedHeader()));
+  const result = verifyCall(token, null, options, Stage.header, false);
+  if (result.status !== Status.ok) throwFailure(result, options);
+  return JSON.parse(result.header);
 }
 
 function jwsParts(token) {
@@ -49,27 +51,50 @@ function jwsParts(token) {
   return { payload, protected: protectedHeader, signature };
 }
 
-function verified(token, material, options, resolvedKey) {
-  const status = coreVerify(token, material, options, false);
-  if (status !== Status.ok) {
-    // jose attaches the claims to JWTExpired and JWTClaimValidationFailed, which
-    // it raises only once the signature has verified; the core's payload is
-    // empty until then.
-    const claims = core().signatureVerified() && options.jwt ? readText(core().verifiedPayload()) : '';
-    throw coreError(status, 'verify', claims ? JSON.parse(claims) : undefined);
-  }
-  const protectedHeader = JSON.parse(readText(core().verifiedHeader()));
-  const payload = options.jwt ? JSON.parse(readText(core().verifiedPayload())) : core().verifiedPayload().slice();
+// For a key the platform checks (RSA, EC, HMAC): the core's checks up to the
+// signature, giving the platform's arguments after the material: [alg,
+// signing input, signature]; null when the core's verified-signature cache
+// already holds this token for this key (the full call finds it there).
+function platformCheck(token, material, options) {
+  const result = verifyCall(token, material, options, Stage.signature, false);
+  if (result.status !== Status.ok) throwFailure(result, options);
+  if (result.signatureVerified) return null;
+  return [JSON.parse(result.header).alg, encoder.encode(token.slice(0, token.lastIndexOf('.'))), result.signature];
+}
+
+// The core's full call: every check in jose's order; an Ed25519 signature
+// checked by the core, another by the platform (`platformVerified`).
+function verified(token, material, options, resolvedKey, platformVerified) {
+  const result = verifyCall(token, material, options, Stage.full, platformVerified);
+  if (result.status !== Status.ok) throwFailure(result, options);
+  const protectedHeader = JSON.parse(result.header);
+  const payload = options.jwt ? JSON.parse(result.payload) : result.payload;
   return resolvedKey ? { payload, protectedHeader, key: resolvedKey } : { payload, protectedHeader };
+}
+
+function verifiedSync(token, material, options, resolvedKey) {
+  const check = material.kind.type === KeyType.ed25519 ? null : platformCheck(token, material, options);
+  const platformVerified = check ? platformSync(material).verify(material, ...check) : false;
+  return verified(token, material, options, resolvedKey, platformVerified);
+}
+
+async function verifiedAsync(token, material, options, resolvedKey) {
+  const check = material.kind.type === KeyType.ed25519 ? null : platformCheck(token, material, options);
+  let platformVerified = false;
+  if (check) {
+    const platform = platformAsync(material);
+    platformVerified = await (platform instanceof Promise ? await platform : platform).verify(material, ...check);
+  }
+  return verified(token, material, options, resolvedKey, platformVerified);
 }
 
 async function verifyAsync(jws, key, options, jwt) {
   const token = compactString(jws);
   const compiled = coreOptions(options, jwt);
   assertWithinLimit(token);
-  if (typeof key !== 'function') return verified(token, await keyMaterialAsync(key), compiled);
+  if (typeof key !== 'function') return verifiedAsync(token, await keyMaterialAsync(key), compiled);
   const resolvedKey = await key(acceptedHeader(token, compiled), jwsParts(token));
-  return verified(token, await keyMaterialAsync(resolvedKey), compiled, resolvedKey);
+  return verifiedAsync(token, await keyMaterialAsync(resolvedKey), compiled, resolvedKey);
 }
 
 /** jose's jwtVerify: the verified claims and protected header, or a jose error. */
@@ -90,11 +115,11 @@ export function jwtVerifySync(jwt, key, options) {
   const token = compactString(jwt);
   const compiled = coreOptions(options, true);
   assertWithinLimit(token);
-  if (typeof key !== 'function') return verified(token, keyMaterial(key), compiled);
+  if (typeof key !== 'function') return verifiedSync(token, keyMaterial(key), compiled);
   const select = key[selectKeySync];
   if (!select) throw new TypeError('jwtVerifySync takes a key, a JWK, or a set from createLocalJWKSet');
   const resolvedKey = select(acceptedHeader(token, compiled));
-  return verified(token, keyMaterial(resolvedKey), compiled, resolvedKey);
+  return verifiedSync(token, keyMaterial(resolvedKey), compiled, resolvedKey);
 }
 
 /** Raw Ed25519 verification with libsodium's strict rules. Wrong lengths give false. */
@@ -102,5 +127,5 @@ export function ed25519Verify(publicKey, message, signature) {
   for (const [name, value] of [['publicKey', publicKey], ['message', message], ['signature', signature]]) {
     if (!(value instanceof Uint8Array)) throw new TypeError(`${name} must be a Uint8Array`);
   }
-  return core().ed25519Verify(publicKey, message, signature);
+  return coreEd25519Verify(publicKey, message, signature);
 }

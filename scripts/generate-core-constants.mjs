@@ -1,7 +1,7 @@
 // Writes js/core-constants.js from the freshly built wasm: the core's numeric
-// codes by name and its limit bounds, as the bindings' coreConstants() reports
-// them from the X-macro lists in the core's headers. JS imports them from
-// there and never retypes them. `--check` writes nothing and fails when the
+// codes by name, its limit bounds and its algorithm registry, as the
+// bindings' coreConstants() reports them from the X-macro lists in the core's
+// headers. JS imports them from there and never retypes them. `--check` writes nothing and fails when the
 // file is not what the wasm says (tests/js/core-constants.test.js runs it).
 import { readFileSync, writeFileSync } from 'node:fs';
 import createEdjwtCore from '../dist/edjwt-core.mjs';
@@ -13,7 +13,8 @@ const target = new URL('../js/core-constants.js', import.meta.url);
 function literal(value, indent = '') {
   if (typeof value !== 'object') return JSON.stringify(value);
   const inner = `${indent}  `;
-  const members = Object.entries(value).map(([name, member]) => `${inner}${name}: ${literal(member, inner)},`);
+  const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
+  const members = Object.entries(value).map(([name, member]) => `${inner}${key(name)}: ${literal(member, inner)},`);
   return `/* @__PURE__ */ Object.freeze({\n${members.join('\n')}\n${indent}})`;
 }
 
@@ -30,6 +31,11 @@ export async function coreConstantsModule() {
   ];
   // The bindings put a comma after every member (one C++ literal made from lists); JSON allows none after the last.
   const tables = JSON.parse(core.coreConstants().replaceAll(',}', '}'));
+  // The algorithm registry names each alg's scheme and key type; JS compares their numbers.
+  for (const entry of Object.values(tables.Algorithms)) {
+    entry.scheme = tables.Scheme[entry.scheme];
+    entry.keyType = tables.KeyType[entry.keyType];
+  }
   for (const [name, table] of Object.entries(tables)) {
     lines.push(`export const ${name} = ${literal(table)};`);
   }

@@ -84,6 +84,7 @@ struct JsImportedKey {
 };
 
 
+
 val bytes(const std::uint8_t* data, std::size_t size) {
   return val::global("Uint8Array").new_(emscripten::typed_memory_view(size, data));
 }
@@ -153,9 +154,10 @@ JsImportedKey import_spki_pem(const std::string& pem) {
 // no Embind value object is built per call (they cost about a quarter of a
 // JWT's processing): eleven fields in this order, each a u32 count
 // (kAbsent: the option was not given) followed by that many items, each a u32
-// byte length and the bytes: token, key (32 bytes), the key's JWK "alg", its
-// "use", algorithms, crit, issuer(s), audience(s), required claims, subject,
-// typ. Scalars travel as the call's arguments.
+// byte length and the bytes: token, key (32 bytes for an Ed25519 key; for the
+// platform's keys their identity in the verified-signature cache, or absent),
+// the key's JWK "alg", its "use", algorithms, crit, issuer(s), audience(s),
+// required claims, subject, typ. Scalars travel as the call's arguments.
 class VerifyRequest {
  public:
   static constexpr std::uint32_t kAbsent = 0xffffffff;
@@ -216,24 +218,35 @@ class VerifyRequest {
 // alone: a value object built per call costs more than it carries. After the
 // call, verifiedHeader() and verifiedPayload() view the header JSON and the
 // payload (claims JSON for a JWT, bytes for a compact JWS; empty until the
-// signature has verified), and signatureVerified() says whether it did.
-// max_token_age is NaN when not given; key_form and key_ops are
-// keys::KeyForm and keys::KeyOps values; cache_capacity is the key's
-// verified-signature cache size (0: none).
-int verify(std::size_t request_length, bool jwt, bool header_only, unsigned cache_capacity, int key_form, int key_ops,
-           double now, double clock_tolerance, double max_token_age) {
+// signature has verified), signatureVerified() says whether it did, and at
+// Stage::signature verifiedSignature() views the signature the platform
+// checks (the alg is the header's; signatureVerified() there: a cache hit).
+// max_token_age is NaN when not given; stage, key_form, key_ops and key_type
+// are Stage, keys::KeyForm, keys::KeyOps and KeyType values; key_bits is the
+// RSA modulus or HMAC secret size; cache_capacity is the key's
+// verified-signature cache size (0: none), under the request's key field (an
+// Ed25519 key's bytes, or a platform key's identity); platform_verified is
+// the platform's verdict, read for RSA, EC and HMAC keys only.
+int verify(std::size_t request_length, bool jwt, int stage, unsigned cache_capacity, bool platform_verified,
+           int key_form, int key_ops, int key_type, unsigned key_bits, double now, double clock_tolerance,
+           double max_token_age) {
   VerifyRequest request(written(request_length));
   const std::string_view token = request.single();
   const std::string_view key_bytes = request.single();
   edjwt::keys::PublicKey public_key{};
   edjwt::VerifyKey key;
-  if (key_bytes.size() == public_key.size()) {
-    std::memcpy(public_key.data(), key_bytes.data(), public_key.size());
-    key.public_key = &public_key;  // otherwise null: the core refuses to verify without a key
+  key.kind = {static_cast<edjwt::KeyType>(key_type), key_bits};
+  if (key.kind.type == edjwt::KeyType::ed25519) {
+    // A key of another length is no key: the core refuses it (key_invalid).
+    if (key_bytes.size() != public_key.size()) key.kind.type = edjwt::KeyType::none;
+    else std::memcpy(public_key.data(), key_bytes.data(), public_key.size());
+    key.public_key = &public_key;
   }
   key.usage = {static_cast<edjwt::keys::KeyForm>(key_form), std::string(request.single()),
                std::string(request.single()), static_cast<edjwt::keys::KeyOps>(key_ops)};
+  key.cache_key = key_bytes;
   key.cache_capacity = cache_capacity;
+  key.platform_verified = platform_verified;
   edjwt::VerifyOptions options;
   options.algorithms = request.list(&options.check_algorithms);
   options.crit = request.list();
@@ -255,8 +268,7 @@ int verify(std::size_t request_length, bool jwt, bool header_only, unsigned cach
   rules.clock_tolerance = clock_tolerance;
   rules.check_max_token_age = !std::isnan(max_token_age);
   rules.max_token_age = max_token_age;
-  last_verified = edjwt::verify_compact(token, key, options, limits,
-                                       header_only ? edjwt::Stage::header : edjwt::Stage::full);
+  last_verified = edjwt::verify_compact(token, key, options, limits, static_cast<edjwt::Stage>(stage));
   return status_of(edjwt::Outcome(last_verified.outcome), last_verified.claim, last_verified.reason);
 }
 
@@ -266,6 +278,10 @@ val verified_header() { return view_of(last_verified.header_json); }
 
 // The core leaves the payload empty until its signature has verified.
 val verified_payload() { return view_of(last_verified.payload); }
+
+val verified_signature() {
+  return val(emscripten::typed_memory_view(last_verified.signature.size(), last_verified.signature.data()));
+}
 
 namespace schedule = edjwt::schedule;
 
@@ -380,12 +396,22 @@ std::string core_constants() {
 #define EDJWT_MEMBER(name, value) "\"" #name "\":" #value ","
 #define EDJWT_BOUNDS(name, min, max) "\"" #name "\":{\"min\":" #min ",\"max\":" #max ",},"
 #define EDJWT_TABLE(name, list, member) "\"" name "\":{" list(member) "},"
+  // The registry names each algorithm's scheme and key type (the generator turns them into their numbers).
+#define EDJWT_ALGORITHM(name, scheme, key_type, hash_bits) \
+  "\"" name "\":{\"scheme\":\"" #scheme "\",\"keyType\":\"" #key_type "\",\"hashBits\":" #hash_bits ",},"
   return "{" EDJWT_TABLE("Status", EDJWT_STATUSES, EDJWT_MEMBER)
       EDJWT_TABLE("SessionPhase", EDJWT_SESSION_PHASES, EDJWT_MEMBER)
       EDJWT_TABLE("SessionEvent", EDJWT_SESSION_EVENTS, EDJWT_MEMBER)
       EDJWT_TABLE("SessionAction", EDJWT_SESSION_ACTIONS, EDJWT_MEMBER)
       EDJWT_TABLE("TokenState", EDJWT_TOKEN_STATES, EDJWT_MEMBER)
-      EDJWT_TABLE("LimitBounds", EDJWT_LIMIT_BOUNDS, EDJWT_BOUNDS) "}";
+      EDJWT_TABLE("LimitBounds", EDJWT_LIMIT_BOUNDS, EDJWT_BOUNDS)
+      EDJWT_TABLE("KeyType", EDJWT_KEY_TYPES, EDJWT_MEMBER)
+      EDJWT_TABLE("Scheme", EDJWT_SCHEMES, EDJWT_MEMBER)
+      EDJWT_TABLE("KeyForm", EDJWT_KEY_FORMS, EDJWT_MEMBER)
+      EDJWT_TABLE("KeyOps", EDJWT_KEY_OPS, EDJWT_MEMBER)
+      EDJWT_TABLE("Stage", EDJWT_STAGES, EDJWT_MEMBER)
+      EDJWT_TABLE("Algorithms", EDJWT_ALGORITHMS, EDJWT_ALGORITHM) "}";
+#undef EDJWT_ALGORITHM
 #undef EDJWT_TABLE
 #undef EDJWT_BOUNDS
 #undef EDJWT_MEMBER
@@ -483,4 +509,5 @@ EMSCRIPTEN_BINDINGS(edjwt) {
   emscripten::function("signatureVerified", &signature_verified);
   emscripten::function("verifiedHeader", &verified_header);
   emscripten::function("verifiedPayload", &verified_payload);
+  emscripten::function("verifiedSignature", &verified_signature);
 }

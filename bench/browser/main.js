@@ -1,8 +1,10 @@
 // The browser half of `npm run bench`: the same JWT verified by edjwt (wasm)
-// and by jose (WebCrypto's Ed25519 in Chromium), plus decoding, in one page.
+// and by jose (WebCrypto's Ed25519 in Chromium), RS256 and ES256 through
+// WebCrypto for both, plus decoding, in one page.
 // Results go to window.benchResults for the driver (bench/browser.mjs).
 import * as jose from 'jose';
 import * as edjwt from 'edjwt';
+import { algorithmRows } from '../algorithm-rows.js';
 import { keyRows } from '../key-rows.js';
 import { asyncBatch, compare, syncBatch } from '../measure.js';
 
@@ -44,6 +46,7 @@ const rows = [
   ['jose jwtVerify (WebCrypto Ed25519)', asyncBatch(() => jose.jwtVerify(token, joseKey, options))],
   ['edjwt ed25519Verify (same signing input)', syncBatch(() => edjwt.ed25519Verify(rawKey, signingInput, signature))],
   ...keyRows({ edjwt, jose, keys, options }),
+  ...(await algorithmRows({ edjwt, jose, claims: { iss: options.issuer, aud: options.audience, sub: 'u', exp: Math.floor(Date.now() / 1000) + 3600 }, options })),
   ['edjwt decodeJwt', syncBatch(() => edjwt.decodeJwt(token))],
   ['jose decodeJwt', syncBatch(() => jose.decodeJwt(token))],
 ];

@@ -2,6 +2,7 @@
 // clock): each key source and claim option of verify, the outcomes of decode
 // and exp, and which mistakes are usage errors (2) and which are invalid tokens (1).
 import assert from 'node:assert/strict';
+import { createHmac, generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -153,7 +154,7 @@ describe('verify', () => {
 
   test('key problems are usage errors (2): none, two, unreadable, not JSON, not a usable key, not a URL', async () => {
     const cases = [
-      [[], 'a key is required: --jwk FILE, --jwks URL or --pem FILE'],
+      [[], 'a key is required: --jwk FILE, --jwks URL, --pem FILE or --secret-file FILE'],
       [['--jwk', jwkFile(), '--pem', jwkFile()], 'give one key, not --jwk and --pem'],
       [['--pem', join(dir, 'missing.pem')], `cannot read the --pem file "${join(dir, 'missing.pem')}" (ENOENT)`],
       [['--jwk', join(dir, 'not-json.jwk')], `the --jwk file "${join(dir, 'not-json.jwk')}" is not JSON`],
@@ -170,6 +171,49 @@ describe('verify', () => {
       assert.ok(stderr.startsWith(`edjwt verify: ${message}`), stderr);
       assert.ok(stderr.endsWith('Run "edjwt verify --help" for usage.\n'), stderr);
     }
+  });
+});
+
+describe('verify with RSA, EC and HMAC keys', () => {
+  const b64u = (bytes) => Buffer.from(bytes).toString('base64url');
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const ec = generateKeyPairSync('ec', { namedCurve: 'P-384' });
+  const secret = Buffer.from('an HMAC secret of at least 32 bytes, no newline');
+  const signed = (alg, sign) => {
+    const input = `${b64u(JSON.stringify({ alg, kid: 'k2' }))}.${b64u(JSON.stringify(claims))}`;
+    return `${input}.${b64u(sign(Buffer.from(input)))}`;
+  };
+  const rs256 = signed('RS256', (data) => cryptoSign('sha256', data, rsa.privateKey));
+  const es384 = signed('ES384', (data) => cryptoSign('sha384', data, { key: ec.privateKey, dsaEncoding: 'ieee-p1363' }));
+  const hs256 = signed('HS256', (data) => createHmac('sha256', secret).update(data).digest());
+  const file = (name, content) => {
+    writeFileSync(join(dir, name), content);
+    return join(dir, name);
+  };
+
+  test('--jwk, --pem and a JWK Set verify RS256 and ES384; the key decides the family', async () => {
+    const rsaJwk = file('rsa.jwk', JSON.stringify(rsa.publicKey.export({ format: 'jwk' })));
+    const ecPem = file('ec.pem', ec.publicKey.export({ type: 'spki', format: 'pem' }));
+    const set = file('mixed.jwks', JSON.stringify({ keys: [{ ...signer.jwk, kid: 'k1' }, { ...rsa.publicKey.export({ format: 'jwk' }), kid: 'k2' }] }));
+    for (const [token, options, alg] of [[rs256, ['--jwk', rsaJwk], 'RS256'], [es384, ['--pem', ecPem], 'ES384'], [rs256, ['--jwk', set], 'RS256'], [valid, ['--jwk', set], 'EdDSA']]) {
+      const { status, stdout } = await edjwt(['verify', token, ...options]);
+      assert.equal(status, 0, `${alg} with ${options.join(' ')}`);
+      assert.match(stdout.split('\n')[0], new RegExp(`^valid: ${alg} signature verified with `));
+    }
+    const confused = signed('HS256', (data) => createHmac('sha256', rsa.publicKey.export({ type: 'spki', format: 'pem' })).update(data).digest());
+    const { status, stdout } = await edjwt(['verify', confused, '--jwk', rsaJwk, '--json']);
+    assert.equal(status, 1);
+    assert.equal(JSON.parse(stdout).valid, false);
+  });
+
+  test('--secret-file verifies HS256 with the file\'s exact bytes', async () => {
+    assert.equal((await edjwt(['verify', hs256, '--secret-file', file('secret', secret)])).status, 0);
+    const withNewline = await edjwt(['verify', hs256, '--secret-file', file('secret-nl', Buffer.concat([secret, Buffer.from('\n')])), '--json']);
+    assert.equal(withNewline.status, 1);
+    assert.equal(JSON.parse(withNewline.stdout).error.code, 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+    const empty = await edjwt(['verify', hs256, '--secret-file', file('empty', '')]);
+    assert.equal(empty.status, 2);
+    assert.match(empty.stderr, /is empty/);
   });
 });
 
@@ -262,7 +306,7 @@ describe('the command line', () => {
 
   test('--help, -h and "help <command>" print usage on stdout with status 0', async () => {
     assert.match((await edjwt(['--help'])).stdout, /^Usage: edjwt <command>[\s\S]*decode[\s\S]*verify[\s\S]*exp/);
-    assert.match((await edjwt(['help', 'verify'])).stdout, /^Usage: edjwt verify <token\|-> \(--jwk FILE \| --jwks URL \| --pem FILE\)/);
+    assert.match((await edjwt(['help', 'verify'])).stdout, /^Usage: edjwt verify <token\|-> \(--jwk FILE \| --jwks URL \| --pem FILE \| --secret-file FILE\)/);
     assert.match((await edjwt(['exp', '-h'])).stdout, /^Usage: edjwt exp/);
   });
 });

@@ -1,5 +1,6 @@
 // Key import (JWK "x", SPKI PEM) is strict, and a JWK's use/alg/key_ops decide
-// whether it may verify a given alg, with jose's error for each key form.
+// whether it may verify a given alg, with jose's error for each key form; the
+// key's type decides the algorithm family.
 #include "core/keys.hpp"
 
 #include <gtest/gtest.h>
@@ -7,7 +8,9 @@
 #include "support/signing.hpp"
 
 using edjwt::Status;
+using edjwt::KeyType;
 using edjwt::keys::KeyForm;
+using edjwt::keys::KeyKind;
 using edjwt::keys::KeyOps;
 using edjwt::keys::PublicKey;
 using edjwt::keys::Usage;
@@ -56,28 +59,66 @@ TEST(KeysSpki, RefusesOtherArmourEncodingsAndAlgorithms) {
   EXPECT_EQ(edjwt::keys::import_spki_pem(no_padding, key).status, Status::key_invalid);
 }
 
-TEST(KeyUsage, AKeyObjectVerifiesEdDSAAndEd25519Only) {
-  const Usage object{KeyForm::key_object, "", "", KeyOps::absent};
-  EXPECT_TRUE(edjwt::keys::check_usage(object, "EdDSA").ok());
-  EXPECT_TRUE(edjwt::keys::check_usage(object, "Ed25519").ok());
-  EXPECT_EQ(edjwt::keys::check_usage(object, "HS256").status, Status::key_unusable);
-  EXPECT_EQ(edjwt::keys::check_usage(object, "ES256").status, Status::key_unusable);
-  EXPECT_EQ(edjwt::keys::check_usage(object, "none").status, Status::alg_not_supported);
-  EXPECT_EQ(edjwt::keys::check_usage(object, "Ed448").status, Status::alg_not_supported);
-  EXPECT_EQ(edjwt::keys::check_usage(object, "eddsa").status, Status::alg_not_supported);
+namespace {
+const KeyKind kEd25519{KeyType::ed25519, 0};
+const KeyKind kRsa2048{KeyType::rsa, 2048};
+const KeyKind kP256{KeyType::ec_p256, 0};
+const KeyKind kSecret256{KeyType::oct, 256};
+const Usage kObject{KeyForm::key_object, "", "", KeyOps::absent};
+const Usage kJwk{KeyForm::jwk, "", "", KeyOps::absent};
+
+Status usage_status(const Usage& usage, const KeyKind& kind, std::string_view alg) {
+  return edjwt::keys::check_usage(usage, kind, alg).status;
+}
+}  // namespace
+
+TEST(KeyUsage, AnEd25519KeyObjectVerifiesEdDSAAndEd25519Only) {
+  EXPECT_EQ(usage_status(kObject, kEd25519, "EdDSA"), Status::ok);
+  EXPECT_EQ(usage_status(kObject, kEd25519, "Ed25519"), Status::ok);
+  EXPECT_EQ(usage_status(kObject, kEd25519, "HS256"), Status::key_unusable);
+  EXPECT_EQ(usage_status(kObject, kEd25519, "ES256"), Status::key_unusable);
+  EXPECT_EQ(usage_status(kObject, kEd25519, "none"), Status::alg_not_supported);
+  EXPECT_EQ(usage_status(kObject, kEd25519, "Ed448"), Status::alg_not_supported);
+  EXPECT_EQ(usage_status(kObject, kEd25519, "eddsa"), Status::alg_not_supported);
+}
+
+TEST(KeyUsage, TheKeyDecidesTheFamilyAndTheCurve) {
+  for (const char* alg : {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512"}) {
+    EXPECT_EQ(usage_status(kObject, kRsa2048, alg), Status::ok) << alg;
+  }
+  EXPECT_EQ(usage_status(kObject, kRsa2048, "HS256"), Status::key_unusable);  // the classic confusion
+  EXPECT_EQ(usage_status(kObject, kRsa2048, "ES256"), Status::key_unusable);
+  EXPECT_EQ(usage_status(kObject, kP256, "ES256"), Status::ok);
+  EXPECT_EQ(usage_status(kObject, kP256, "ES384"), Status::key_unusable);
+  EXPECT_EQ(usage_status(kObject, kP256, "RS256"), Status::key_unusable);
+  EXPECT_EQ(usage_status(kObject, {KeyType::ec_p521, 0}, "ES512"), Status::ok);
+  EXPECT_EQ(usage_status(kObject, kSecret256, "HS256"), Status::ok);
+  EXPECT_EQ(usage_status(kObject, kSecret256, "RS256"), Status::key_unusable);
+  EXPECT_EQ(usage_status(kObject, kSecret256, "EdDSA"), Status::key_unusable);
+  EXPECT_EQ(usage_status(kObject, kRsa2048, "ML-DSA-44"), Status::key_unusable);
+}
+
+TEST(KeyUsage, RsaKeysUnder2048BitsAndHmacSecretsShorterThanTheHashAreRefused) {
+  EXPECT_EQ(usage_status(kObject, {KeyType::rsa, 2047}, "RS256"), Status::key_unusable);
+  EXPECT_EQ(usage_status(kObject, {KeyType::rsa, 1024}, "PS256"), Status::key_unusable);
+  EXPECT_EQ(usage_status(kObject, {KeyType::oct, 248}, "HS256"), Status::key_unusable);
+  EXPECT_EQ(usage_status(kObject, kSecret256, "HS384"), Status::key_unusable);
+  EXPECT_EQ(usage_status(kObject, {KeyType::oct, 512}, "HS512"), Status::ok);
 }
 
 TEST(KeyUsage, AJwkHonoursUseAlgAndKeyOps) {
-  EXPECT_TRUE(edjwt::keys::check_usage({KeyForm::jwk, "EdDSA", "sig", KeyOps::includes_verify}, "EdDSA").ok());
-  EXPECT_EQ(edjwt::keys::check_usage({KeyForm::jwk, "", "enc", KeyOps::absent}, "EdDSA").status, Status::key_unusable);
-  EXPECT_EQ(edjwt::keys::check_usage({KeyForm::jwk, "EdDSA", "", KeyOps::absent}, "Ed25519").status,
-            Status::key_unusable);
-  EXPECT_EQ(edjwt::keys::check_usage({KeyForm::jwk, "", "", KeyOps::excludes_verify}, "EdDSA").status,
-            Status::key_unusable);
+  EXPECT_EQ(usage_status({KeyForm::jwk, "EdDSA", "sig", KeyOps::includes_verify}, kEd25519, "EdDSA"), Status::ok);
+  EXPECT_EQ(usage_status({KeyForm::jwk, "", "enc", KeyOps::absent}, kEd25519, "EdDSA"), Status::key_unusable);
+  EXPECT_EQ(usage_status({KeyForm::jwk, "EdDSA", "", KeyOps::absent}, kEd25519, "Ed25519"), Status::key_unusable);
+  EXPECT_EQ(usage_status({KeyForm::jwk, "", "", KeyOps::excludes_verify}, kEd25519, "EdDSA"), Status::key_unusable);
+  EXPECT_EQ(usage_status({KeyForm::jwk, "RS256", "sig", KeyOps::absent}, kRsa2048, "PS256"), Status::key_unusable);
 }
 
-TEST(KeyUsage, AJwkWithoutAlgReportsOtherKeyTypesAsNotSupported) {
-  EXPECT_EQ(edjwt::keys::check_usage({KeyForm::jwk, "", "", KeyOps::absent}, "ES256").status,
-            Status::key_type_not_supported);
-  EXPECT_EQ(edjwt::keys::check_usage({KeyForm::jwk, "", "", KeyOps::absent}, "HS256").status, Status::key_unusable);
+TEST(KeyUsage, AJwkOfAnotherKtyIsNotSupportedAndASecretAlgNeedsAnOctJwk) {
+  EXPECT_EQ(usage_status(kJwk, kEd25519, "ES256"), Status::key_type_not_supported);
+  EXPECT_EQ(usage_status(kJwk, kRsa2048, "ES256"), Status::key_type_not_supported);
+  EXPECT_EQ(usage_status(kJwk, kEd25519, "HS256"), Status::key_unusable);
+  EXPECT_EQ(usage_status(kJwk, kRsa2048, "HS256"), Status::key_unusable);
+  EXPECT_EQ(usage_status(kJwk, kSecret256, "RS256"), Status::key_unusable);
+  EXPECT_EQ(usage_status(kJwk, kP256, "ES384"), Status::key_unusable);  // same kty, another curve
 }

@@ -20,6 +20,7 @@ const Signer other;
 
 VerifyKey key_of(const Signer& s) {
   VerifyKey key;
+  key.kind = {edjwt::KeyType::ed25519, 0};
   key.public_key = &s.public_key;
   return key;
 }
@@ -149,4 +150,79 @@ TEST(Verify, TheHeaderStageStopsBeforeTheKey) {
 TEST(Verify, AMissingKeyIsAnErrorNotACrash) {
   const auto result = edjwt::verify_compact(signer.sign(R"({"alg":"EdDSA"})", "{}"), VerifyKey{}, at(100), Limits{});
   EXPECT_EQ(result.outcome.status, Status::key_invalid);
+}
+
+namespace {
+// A token whose signature segment is `size` bytes, for the platform's algorithms
+// (the core checks their structure and size; the platform their arithmetic).
+std::string platform_token(const std::string& header, std::size_t size) {
+  const std::string signature(size, '\x5a');
+  return b64(header) + "." + b64(R"({"exp":200})") + "." + b64(signature);
+}
+
+VerifyKey platform_key(edjwt::KeyType type, unsigned bits, bool platform_verified) {
+  VerifyKey key;
+  key.kind = {type, bits};
+  key.platform_verified = platform_verified;
+  return key;
+}
+
+// The status of a token with an `alg` header and a `size`-byte signature, for a
+// key the platform has (said it has) verified.
+Status platform_status(const std::string& alg, std::size_t size, edjwt::KeyType type, unsigned bits,
+                       edjwt::Stage stage = edjwt::Stage::full) {
+  return edjwt::verify_compact(platform_token(R"({"alg":")" + alg + R"("})", size), platform_key(type, bits, true),
+                               at(100), Limits{}, stage)
+      .outcome.status;
+}
+}  // namespace
+
+TEST(VerifyPlatform, TheSignatureStageHandsBackTheSignatureBytes) {
+  const auto result = edjwt::verify_compact(platform_token(R"({"alg":"RS256"})", 256),
+                                            platform_key(edjwt::KeyType::rsa, 2048, false), at(100), Limits{},
+                                            edjwt::Stage::signature);
+  ASSERT_TRUE(result.outcome.ok()) << result.outcome.message;
+  EXPECT_EQ(result.signature, std::vector<std::uint8_t>(256, 0x5a));
+  EXPECT_FALSE(result.signature_verified);
+  EXPECT_TRUE(result.payload.empty());
+}
+
+TEST(VerifyPlatform, WithoutThePlatformsVerdictAPlatformKeyNeverVerifies) {
+  const std::string token = platform_token(R"({"alg":"ES256"})", 64);
+  const auto refused = edjwt::verify_compact(token, platform_key(edjwt::KeyType::ec_p256, 0, false), at(100), Limits{});
+  EXPECT_EQ(refused.outcome.status, Status::signature_invalid);
+  EXPECT_TRUE(refused.payload.empty());
+  const auto accepted = edjwt::verify_compact(token, platform_key(edjwt::KeyType::ec_p256, 0, true), at(100), Limits{});
+  ASSERT_TRUE(accepted.outcome.ok()) << accepted.outcome.message;
+  EXPECT_EQ(accepted.payload, R"({"exp":200})");
+  const auto expired = edjwt::verify_compact(token, platform_key(edjwt::KeyType::ec_p256, 0, true), at(300), Limits{});
+  EXPECT_EQ(expired.outcome.status, Status::claim_expired);  // claims after the platform's check, as jose
+}
+
+TEST(VerifyPlatform, ASignatureOfAnotherSizeThanTheKeysFailsEvenWhenThePlatformSaidValid) {
+  // An ECDSA signature in DER (70-72 bytes for P-256), not JWS's raw r‖s.
+  EXPECT_EQ(platform_status("ES256", 71, edjwt::KeyType::ec_p256, 0), Status::signature_invalid);
+  EXPECT_EQ(platform_status("RS256", 255, edjwt::KeyType::rsa, 2048, edjwt::Stage::signature), Status::signature_invalid);
+  EXPECT_EQ(platform_status("HS256", 16, edjwt::KeyType::oct, 256), Status::signature_invalid);
+}
+
+TEST(VerifyPlatform, TheKeyNotTheHeaderPicksTheFamily) {
+  EXPECT_EQ(platform_status("HS256", 32, edjwt::KeyType::rsa, 2048), Status::key_unusable);
+  EXPECT_EQ(platform_status("RS256", 256, edjwt::KeyType::ec_p256, 0), Status::key_unusable);
+  EXPECT_EQ(platform_status("none", 0, edjwt::KeyType::rsa, 2048), Status::alg_not_supported);
+}
+
+TEST(VerifyPlatform, ThePlatformsVerdictIsCachedUnderTheCallersKeyIdentityOnly) {
+  const std::string token = platform_token(R"({"alg":"ES256"})", 64);
+  VerifyKey key = platform_key(edjwt::KeyType::ec_p256, 0, true);
+  key.cache_key = "EC P-256 identity-1";
+  key.cache_capacity = 4;
+  ASSERT_TRUE(edjwt::verify_compact(token, key, at(100), Limits{}).outcome.ok());
+  key.platform_verified = false;  // a hit needs no verdict
+  const auto hit = edjwt::verify_compact(token, key, at(100), Limits{}, edjwt::Stage::signature);
+  EXPECT_TRUE(hit.signature_verified);
+  EXPECT_TRUE(edjwt::verify_compact(token, key, at(100), Limits{}).outcome.ok());
+  key.cache_key = "EC P-256 identity-2";  // another key: no hit, and no verdict
+  EXPECT_FALSE(edjwt::verify_compact(token, key, at(100), Limits{}, edjwt::Stage::signature).signature_verified);
+  EXPECT_EQ(edjwt::verify_compact(token, key, at(100), Limits{}).outcome.status, Status::signature_invalid);
 }

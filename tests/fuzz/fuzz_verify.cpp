@@ -74,6 +74,7 @@ Input read_input(const std::uint8_t* b, const edjwt::keys::PublicKey& public_key
   claims.now = static_cast<double>(b[6] | b[7] << 8 | b[8] << 16 | static_cast<std::uint32_t>(b[9]) << 24);
   claims.clock_tolerance = b[10];
   claims.max_token_age = 60.0 * b[11];
+  in.key.kind = {edjwt::KeyType::ed25519, 0};
   in.key.public_key = &public_key;
   return in;
 }

@@ -10,6 +10,7 @@ import { decodeJwt, decodeProtectedHeader, getExpiry, getLimits, jwtVerifySync, 
 import { wasmMemoryBytes } from '../../js/internal/wasm-memory.js';
 import { core } from '../../js/module.js';
 import { Status } from '../../js/status.js';
+import { KeyForm, KeyOps, KeyType, Stage } from '../../js/core-constants.js';
 import { writeRequest } from '../../js/transfer.js';
 import { makeSigner } from './support/signing.js';
 import { b64u, tokenWithPayload } from './support/tokens.js';
@@ -74,9 +75,10 @@ test('getExpiry reads claims objects and tokens through the same buffer', () => 
   assert.equal(getExpiry({ exp: exp + 1 }).expiresAt.getTime(), (exp + 1) * 1000);
 });
 
-// A verify request (writeRequest) read by the bindings' VerifyRequest.
-function verifyStatus(fields) {
-  return core().verify(writeRequest(fields), true, false, false, 0, 0, Math.floor(Date.now() / 1000), 0, NaN);
+// A verify request (writeRequest) read by the bindings' VerifyRequest, for an Ed25519 key object.
+function verifyStatus(fields, length = writeRequest(fields)) {
+  return core().verify(length, true, Stage.full, 0, false, KeyForm.key_object, KeyOps.absent, KeyType.ed25519, 0,
+    Math.floor(Date.now() / 1000), 0, NaN);
 }
 const requestFor = (token, key) => [token, key, '', '', undefined, [], undefined, undefined, [], undefined, undefined];
 
@@ -94,7 +96,7 @@ test('a request the bindings cannot read is request_malformed (a TypeError in JS
   const token = signer.sign({ alg: 'EdDSA' }, { sub: 'a' });
   const length = writeRequest(requestFor(token, undefined));
   for (const cut of [0, 3, 7, length - 1]) {
-    assert.equal(core().verify(cut, true, false, false, 0, 0, 0, 0, NaN), Status.request_malformed, `cut at ${cut}`);
+    assert.equal(verifyStatus(undefined, cut), Status.request_malformed, `cut at ${cut}`);
   }
   assert.equal(verifyStatus([token, undefined, '', '', undefined, [], undefined, undefined, [], ['sub', 'extra'], undefined]),
     Status.request_malformed, 'two subjects');

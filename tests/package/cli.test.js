@@ -80,7 +80,7 @@ describe('edjwt verify', () => {
   test('usage errors exit 2 with the reason and a pointer to --help, and never print the token', () => {
     const noKey = edjwt(['verify', tokens.valid]);
     assert.equal(noKey.status, 2);
-    assert.match(noKey.stderr, /a key is required: --jwk FILE, --jwks URL or --pem FILE\nRun "edjwt verify --help" for usage\./);
+    assert.match(noKey.stderr, /a key is required: --jwk FILE, --jwks URL, --pem FILE or --secret-file FILE\nRun "edjwt verify --help" for usage\./);
 
     const tokenAsKeyFile = edjwt(['verify', '--jwk', tokens.valid, tokens.valid]);
     assert.equal(tokenAsKeyFile.status, 2);

@@ -81,32 +81,64 @@ Outcome import_spki_pem(std::string_view pem, PublicKey& out) {
   return import_raw(der.data() + sizeof(kSpkiPrefix), 32, out);
 }
 
-Outcome check_usage(const Usage& usage, std::string_view alg) {
-  const AlgFamily family = alg_family(alg);
-  if (family == AlgFamily::unknown) {
+namespace {
+
+// The JWK "kty" of a key type (RFC 7518 §6.1, RFC 8037 §2).
+std::string_view kty_of(KeyType type) {
+  switch (type) {
+    case KeyType::ed25519: return "OKP";
+    case KeyType::rsa: return "RSA";
+    case KeyType::ec_p256:
+    case KeyType::ec_p384:
+    case KeyType::ec_p521: return "EC";
+    case KeyType::oct: return "oct";
+    case KeyType::none: break;
+  }
+  return "AKP";
+}
+
+}  // namespace
+
+Outcome check_usage(const Usage& usage, const KeyKind& kind, std::string_view alg) {
+  const Algorithm* entry = find_algorithm(alg);
+  if (entry == nullptr) {
     return Outcome::failure(Status::alg_not_supported, "alg " + std::string(alg) + " is not supported");
   }
+  const std::string name(alg);
+  const std::string kty(kty_of(kind.type));
   if (usage.form == KeyForm::jwk) {
-    // jose checks a JWK's kind before its usage parameters: a JWK is never a symmetric key here.
-    if (family == AlgFamily::secret) {
-      return Outcome::failure(Status::key_unusable, "an OKP JWK cannot verify " + std::string(alg));
+    // jose's order for a JWK: secret or not, then use/alg/key_ops, then its kty.
+    const bool secret_alg = entry->scheme == Scheme::hmac;
+    if (secret_alg != (kind.type == KeyType::oct)) {
+      return Outcome::failure(Status::key_unusable, secret_alg ? "a JWK for " + name + " must have \"kty\" \"oct\""
+                                                               : "an oct JWK cannot verify " + name);
     }
     if (!usage.use.empty() && usage.use != "sig") {
       return Outcome::failure(Status::key_unusable, "the JWK's \"use\" must be \"sig\" when present");
     }
     if (!usage.alg.empty() && usage.alg != alg) {
-      return Outcome::failure(Status::key_unusable, "the JWK's \"alg\" must be \"" + std::string(alg) + "\" when present");
+      return Outcome::failure(Status::key_unusable, "the JWK's \"alg\" must be \"" + name + "\" when present");
     }
     if (usage.key_ops == KeyOps::excludes_verify) {
       return Outcome::failure(Status::key_unusable, "the JWK's \"key_ops\" must include \"verify\" when present");
     }
-    if (family == AlgFamily::asymmetric) {
-      return Outcome::failure(Status::key_type_not_supported, "an OKP JWK cannot verify " + std::string(alg));
+    if (kty != kty_of(entry->key_type)) {
+      return Outcome::failure(Status::key_type_not_supported, "an " + kty + " JWK cannot verify " + name);
     }
-    return Outcome::success();
   }
-  if (family != AlgFamily::eddsa) {
-    return Outcome::failure(Status::key_unusable, "an Ed25519 key cannot verify " + std::string(alg));
+  // The key decides the family, and for EC the curve (RFC 7518 §3.4).
+  if (kind.type != entry->key_type) {
+    return Outcome::failure(Status::key_unusable, "this " + kty + " key cannot verify " + name);
+  }
+  if (entry->scheme == Scheme::rsa_pkcs1 || entry->scheme == Scheme::rsa_pss) {
+    if (kind.bits < kMinRsaBits) {
+      return Outcome::failure(Status::key_unusable, name + " requires key modulusLength to be 2048 bits or larger");
+    }
+  }
+  // RFC 7518 §3.2: "A key of the same size as the hash output or larger MUST be used" (stricter than jose).
+  if (entry->scheme == Scheme::hmac && kind.bits < static_cast<unsigned>(entry->hash_bits)) {
+    return Outcome::failure(Status::key_unusable, name + " requires a secret of at least " +
+                                                      std::to_string(entry->hash_bits / 8) + " bytes");
   }
   return Outcome::success();
 }

@@ -56,6 +56,32 @@ Outcome read_b64(const JoseHeader& header, bool& b64) {
   return Outcome::success();
 }
 
+// Whether the signature stands: of the one size the key's scheme produces,
+// then found in the verified-signature cache, or (at the full stage) verified
+// by the core (Ed25519) or by the platform (its verdict), and then remembered.
+// Stage::signature stops after the size and the cache lookup (`cached`).
+bool signature_accepted(const VerifyKey& key, const Algorithm& algorithm, const CompactJws& jws, std::string_view token,
+                        const std::vector<std::uint8_t>& signature, Stage stage, bool& cached) {
+  if (signature.size() != signature_size(algorithm, key.kind.bits)) return false;
+  // An Ed25519 key is its own identity in the cache; only the platform's keys need the caller's.
+  const std::string_view cache_key =
+      key.kind.type == KeyType::ed25519 && key.public_key != nullptr
+          ? std::string_view(reinterpret_cast<const char*>(key.public_key->data()), key.public_key->size())
+          : key.cache_key;
+  VerifiedSignatures& cache = verified_signatures();
+  cached = key.cache_capacity != 0 && !cache_key.empty() && cache.contains(cache_key, token);
+  if (cached || stage == Stage::signature) return true;
+  const bool verified =
+      key.kind.type == KeyType::ed25519
+          ? key.public_key != nullptr &&
+                ed25519::verify(key.public_key->data(), key.public_key->size(),
+                                reinterpret_cast<const std::uint8_t*>(jws.signing_input.data()),
+                                jws.signing_input.size(), signature.data(), signature.size())
+          : key.platform_verified;
+  if (verified && !cache_key.empty()) cache.remember(cache_key, token, key.cache_capacity);
+  return verified;
+}
+
 }  // namespace
 
 VerifyResult verify_compact(std::string_view token, const VerifyKey& key, const VerifyOptions& options,
@@ -88,7 +114,8 @@ VerifyResult verify_compact(std::string_view token, const VerifyKey& key, const 
   }
   if (stage == Stage::header) return result;
 
-  if (alg_family(alg) == AlgFamily::unknown) {
+  const Algorithm* algorithm = find_algorithm(alg);
+  if (algorithm == nullptr) {
     outcome = Outcome::failure(Status::alg_not_supported, "alg " + alg + " is not supported");
     return result;
   }
@@ -97,21 +124,18 @@ VerifyResult verify_compact(std::string_view token, const VerifyKey& key, const 
     outcome = Outcome::failure(Status::signature_malformed, "signature: " + base64url::describe(decoded));
     return result;
   }
-  if (outcome = keys::check_usage(key.usage, alg); !outcome.ok()) return result;
-  if (key.public_key == nullptr) {
-    outcome = Outcome::failure(Status::key_invalid, "no public key to verify with");
+  if (key.kind.type == KeyType::none) {
+    outcome = Outcome::failure(Status::key_invalid, "no key to verify with");
     return result;
   }
-  const std::string_view key_bytes(reinterpret_cast<const char*>(key.public_key->data()), key.public_key->size());
-  VerifiedSignatures& cache = verified_signatures();
-  if (key.cache_capacity == 0 || !cache.contains(key_bytes, token)) {
-    if (!ed25519::verify(key.public_key->data(), key.public_key->size(),
-                         reinterpret_cast<const std::uint8_t*>(jws.signing_input.data()), jws.signing_input.size(),
-                         signature.data(), signature.size())) {
-      outcome = Outcome::failure(Status::signature_invalid, "signature verification failed");
-      return result;
-    }
-    cache.remember(key_bytes, token, key.cache_capacity);
+  if (outcome = keys::check_usage(key.usage, key.kind, alg); !outcome.ok()) return result;
+  if (!signature_accepted(key, *algorithm, jws, token, signature, stage, result.signature_verified)) {
+    outcome = Outcome::failure(Status::signature_invalid, "signature verification failed");
+    return result;
+  }
+  if (stage == Stage::signature) {
+    result.signature = std::move(signature);  // signature_verified: a cache hit
+    return result;
   }
   result.signature_verified = true;
 

@@ -1,6 +1,6 @@
 // `edjwt verify`: checks a token's signature and claims with jwtVerify, against
-// a JWK, a JWK Set (file or URL) or a PEM, and says why it is not valid with
-// jose's error code.
+// a JWK, a JWK Set (file or URL), a PEM or an HMAC secret, and says why it is
+// not valid with jose's error code.
 import { jwtVerify } from '../../index.node.js';
 import { clockToleranceSeconds } from '../arguments.js';
 import { EXIT } from '../exit-status.js';
@@ -36,15 +36,18 @@ function summary({ protectedHeader, payload }, description, nowMs) {
 
 export const verify = {
   name: 'verify',
-  summary: 'verify the signature and claims with a JWK, a JWK Set or a PEM',
-  usage: `Usage: edjwt verify <token|-> (--jwk FILE | --jwks URL | --pem FILE) [options]
+  summary: 'verify the signature and claims with a JWK, a JWK Set, a PEM or a secret',
+  usage: `Usage: edjwt verify <token|-> (--jwk FILE | --jwks URL | --pem FILE | --secret-file FILE) [options]
 
-Verifies a JWT's EdDSA (Ed25519) signature and its claims, as jwtVerify does.
+Verifies a JWT's signature (EdDSA, RS/PS/ES 256/384/512, HS256/384/512) and
+its claims, as jwtVerify does. The key decides the algorithm family.
 
   <token|->               the token, or - to read it from standard input
   --jwk FILE              a public JWK, or a JWK Set ({"keys": [...]}), as JSON
   --jwks URL              a JWK Set to fetch (http or https)
-  --pem FILE              an SPKI "PUBLIC KEY" PEM
+  --pem FILE              an SPKI "PUBLIC KEY" PEM or a certificate (Ed25519, RSA, EC)
+  --secret-file FILE      an HMAC secret for HS*: the file's bytes, exactly
+                          (a trailing newline is part of the secret)
   --iss ISSUER            required "iss" (repeat to allow several)
   --aud AUDIENCE          required "aud" (repeat to allow several)
   --typ TYPE              required "typ" header
