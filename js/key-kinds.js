@@ -1,7 +1,9 @@
 // What a platform key is, in the core's terms ({ type: KeyType, bits }): read
 // from a JWK's kty/crv/n, a Node KeyObject's asymmetricKeyType and details, or
-// a WebCrypto CryptoKey's algorithm. The names here are the platforms' own
-// vocabulary (JOSE, OpenSSL, WebCrypto); the numbers come from the core.
+// a WebCrypto CryptoKey's algorithm; a key's identity in the verified-signature
+// cache; and the small predicates the key modules share (isObject, isEdDSA).
+// The names here are the platforms' own vocabulary (JOSE, OpenSSL, WebCrypto);
+// the numbers come from the core.
 import { Algorithms, KeyType, Scheme } from './core-constants.js';
 import { JOSENotSupported } from './errors.js';
 

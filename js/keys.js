@@ -10,10 +10,10 @@
 import { Algorithms, KeyForm, KeyOps, KeyType } from './core-constants.js';
 import { JOSENotSupported, JWKInvalid } from './errors.js';
 import { base64urlBytes, cacheIdentity, cryptoKeyKind, isEdDSA, isObject, jwkKind, keyObjectKind, ktyOf } from './key-kinds.js';
-import { core } from './module.js';
 import { importingPlatform, platformAsync } from './platform.js';
 import { cacheSizeFromOptions } from './signature-cache.js';
 import { errorFor, Status } from './status.js';
+import { importEd25519 } from './transfer.js';
 
 const materials = new WeakMap();
 const ED25519 = { type: KeyType.ed25519, bits: 0 };
@@ -66,7 +66,7 @@ function jwkKey(jwk) {
   checkJwk(jwk);
   if (jwk.kty === 'OKP') {
     if (typeof jwk.x !== 'string') throw new JWKInvalid('JWK "x" (X Coordinate) Parameter must be a string');
-    return { kind: ED25519, publicKey: checked(core().importJwkX(jwk.x), 'key') };
+    return { kind: ED25519, publicKey: checked(importEd25519.jwkX(jwk.x), 'key') };
   }
   const { kty, n, e, crv, x, y, k } = jwk;
   return { kind: jwkKind(jwk), source: { kty, n, e, crv, x, y, k } };
@@ -125,7 +125,7 @@ async function importPem(pem, alg, options) {
   const entry = Algorithms[alg];
   if (!entry || entry.keyType === KeyType.oct) throw new JOSENotSupported('Invalid or unsupported "alg" (Algorithm) value');
   if (isEdDSA(alg) && pem.startsWith('-----BEGIN PUBLIC KEY-----')) {
-    return makeKey({ kind: ED25519, publicKey: checked(core().importSpkiPem(pem), 'spki') }, 'Ed25519', options);
+    return makeKey({ kind: ED25519, publicKey: checked(importEd25519.spkiPem(pem), 'spki') }, 'Ed25519', options);
   }
   const { source, kind } = await (await importingPlatform()).importSpki(pem, alg);
   if (kind.type !== entry.keyType) throw new JOSENotSupported(`the key is not a key for ${alg}`);
@@ -203,7 +203,7 @@ async function cryptoOrObjectEd25519(key) {
   const raw = key[Symbol.toStringTag] === 'CryptoKey'
     ? new Uint8Array(await crypto.subtle.exportKey('raw', key))
     : base64urlBytes(key.export({ format: 'jwk' }).x);
-  return { kind: ED25519, publicKey: checked(core().importRawKey(raw), 'key') };
+  return { kind: ED25519, publicKey: checked(importEd25519.raw(raw), 'key') };
 }
 
 /** keyMaterial for async callers, which may also pass a WebCrypto public or secret CryptoKey. */
