@@ -5,7 +5,11 @@
 // claims checks); the rest is the token. Security properties checked on every
 // input: nothing counts as signature-verified unless it was a cache hit or
 // libsodium verifies it independently; only EdDSA/Ed25519 headers get there;
-// no payload is returned without a verified signature.
+// no payload is returned without a verified signature. Some inputs stand for
+// a key the platform checks (RSA, EC, HMAC): then nothing verifies without
+// the platform's verdict (or a cache that only such verdicts fill), and only
+// an alg of the key's own type gets there, its signature of the one size the
+// scheme produces.
 #include <sodium.h>
 
 #include <array>
@@ -17,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/algorithms.hpp"
 #include "core/base64url.hpp"
 #include "core/json_object.hpp"
 #include "core/verify.hpp"
@@ -27,10 +32,16 @@ namespace {
 constexpr std::size_t kOptionBytes = 12;
 constexpr const char* kAlgs[] = {"EdDSA", "Ed25519", "HS256", "ES256", "none", "RS256", "Ed448", "eddsa"};
 constexpr std::string_view kKeyX = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo";
+// The key types by b[3] >> 5: mostly the real Ed25519 key, else a platform key.
+constexpr edjwt::keys::KeyKind kKinds[] = {
+    {edjwt::KeyType::ed25519, 0}, {edjwt::KeyType::ed25519, 0}, {edjwt::KeyType::ed25519, 0},
+    {edjwt::KeyType::rsa, 2048},  {edjwt::KeyType::rsa, 1024},  {edjwt::KeyType::ec_p256, 0},
+    {edjwt::KeyType::ec_p521, 0}, {edjwt::KeyType::oct, 256}};
 
-// Option bytes: 0 and 1 flags, 2 the allowed-algorithms mask, 3 key_ops and the
-// JWK's alg, 4 JSON depth, 5 token length limit, 6-9 now, 10 clock tolerance,
-// 11 maxTokenAge in minutes.
+// Option bytes: 0 and 1 flags, 2 the allowed-algorithms mask, 3 key_ops, the
+// JWK's alg and (bits 5-7) the key type, 4 JSON depth and (bits 6, 7) the
+// signature stage and the platform's verdict, 5 token length limit, 6-9 now,
+// 10 clock tolerance, 11 maxTokenAge in minutes.
 struct Input {
   edjwt::VerifyOptions options;
   edjwt::Limits limits;
@@ -74,8 +85,14 @@ Input read_input(const std::uint8_t* b, const edjwt::keys::PublicKey& public_key
   claims.now = static_cast<double>(b[6] | b[7] << 8 | b[8] << 16 | static_cast<std::uint32_t>(b[9]) << 24);
   claims.clock_tolerance = b[10];
   claims.max_token_age = 60.0 * b[11];
-  in.key.kind = {edjwt::KeyType::ed25519, 0};
-  in.key.public_key = &public_key;
+  in.key.kind = kKinds[b[3] >> 5];
+  if (in.key.kind.type == edjwt::KeyType::ed25519) {
+    in.key.public_key = &public_key;
+  } else {
+    in.key.cache_key = "a platform key";
+    in.key.platform_verified = bit(b[4], 7);
+    if (bit(b[4], 6) && in.stage == edjwt::Stage::full) in.stage = edjwt::Stage::signature;
+  }
   return in;
 }
 
@@ -99,6 +116,34 @@ bool alg_is_eddsa(const std::string& header_json) {
   return alg == "EdDSA" || alg == "Ed25519";
 }
 
+// What the header's alg says, for a result whose header was accepted.
+const edjwt::Algorithm* header_algorithm(const std::string& header_json) {
+  const auto header = nlohmann::json::parse(header_json, nullptr, false);
+  if (header.is_discarded() || !header.is_object() || !header.contains("alg") || !header["alg"].is_string()) {
+    return nullptr;
+  }
+  return edjwt::find_algorithm(header["alg"].get<std::string>());
+}
+
+// A platform key's result: verified only on the platform's verdict (or a cache
+// hit, which only such a verdict fills), for an alg of the key's own type, with
+// a signature of the scheme's one size at the signature stage.
+void check_platform_key(const Input& in, const edjwt::VerifyResult& result) {
+  if (result.signature_verified || (result.outcome.ok() && in.stage != edjwt::Stage::header)) {
+    const edjwt::Algorithm* algorithm = header_algorithm(result.header_json);
+    FUZZ_REQUIRE(algorithm != nullptr && algorithm->key_type == in.key.kind.type);
+    FUZZ_REQUIRE(in.key.kind.type != edjwt::KeyType::rsa || in.key.kind.bits >= edjwt::kMinRsaBits);
+    if (in.stage == edjwt::Stage::signature && !result.signature_verified) {
+      FUZZ_REQUIRE(result.signature.size() == edjwt::signature_size(*algorithm, in.key.kind.bits));
+    }
+  }
+  if (in.stage == edjwt::Stage::full && result.signature_verified) {
+    FUZZ_REQUIRE(in.key.platform_verified || in.key.cache_capacity != 0);
+  } else {
+    FUZZ_REQUIRE(result.payload.empty());
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -114,6 +159,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto result = edjwt::verify_compact(token, in.key, in.options, in.limits, in.stage);
 
   if (!result.outcome.ok()) FUZZ_REQUIRE(!result.outcome.message.empty());
+  if (in.key.kind.type != edjwt::KeyType::ed25519) {
+    check_platform_key(in, result);
+    return 0;
+  }
   if (result.signature_verified) {
     FUZZ_REQUIRE(in.stage == edjwt::Stage::full);
     FUZZ_REQUIRE(signature_verifies(token, key));  // a cache hit too: only verified signatures are cached
