@@ -1,17 +1,21 @@
 // WebCrypto as the platform for RSA, ECDSA and HMAC signatures (browsers,
 // workers, and CryptoKeys anywhere): asynchronous. A CryptoKey is bound to one
 // algorithm, so keys are imported per alg and kept; a CryptoKey given by the
-// caller must already be that algorithm's, as jose requires.
+// caller must already be that algorithm's, as jose requires. It also imports
+// PEM keys and certificates (js/x509.js finds a certificate's key), Ed25519
+// ones included: their raw bytes then go to the core (js/keys.js).
 import { Algorithms, Scheme } from './core-constants.js';
 import { base64urlBytes, cryptoKeyKind, curveName } from './key-kinds.js';
+import { certificateSpki } from './x509.js';
 
-const NAMES = { [Scheme.hmac]: 'HMAC', [Scheme.rsa_pkcs1]: 'RSASSA-PKCS1-v1_5', [Scheme.rsa_pss]: 'RSA-PSS', [Scheme.ecdsa]: 'ECDSA' };
+const NAMES = { [Scheme.eddsa]: 'Ed25519', [Scheme.hmac]: 'HMAC', [Scheme.rsa_pkcs1]: 'RSASSA-PKCS1-v1_5', [Scheme.rsa_pss]: 'RSA-PSS', [Scheme.ecdsa]: 'ECDSA' };
 
 // [import parameters, verify parameters] of an alg.
 function parameters(alg) {
   const { scheme, hashBits, keyType } = Algorithms[alg];
   const name = NAMES[scheme];
   const hash = `SHA-${hashBits}`;
+  if (scheme === Scheme.eddsa) return [{ name }, { name }];
   if (scheme === Scheme.ecdsa) return [{ name, namedCurve: curveName(keyType) }, { name, hash }];
   return [{ name, hash }, scheme === Scheme.rsa_pss ? { name, saltLength: hashBits / 8 } : { name }];
 }
@@ -44,9 +48,9 @@ export const webPlatform = {
     if (key) return key;
     return Promise.resolve(importKey(material.source, alg)).then((imported) => (material.platformKeys.set(alg, imported), imported));
   },
-  /** A PEM public key for `alg`: { source, kind }. */
+  /** A "PUBLIC KEY" or "CERTIFICATE" PEM for `alg`: { source, kind }. */
   async importSpki(pem, alg) {
-    const der = base64urlBytes(pem.replace(/-----[A-Z ]+-----|\s/g, ''));
+    const der = pem.startsWith('-----BEGIN CERTIFICATE-----') ? certificateSpki(pem) : base64urlBytes(pem.replace(/-----[A-Z ]+-----|\s/g, ''));
     const key = await importKey({ spki: der }, alg);
     return { source: key, kind: cryptoKeyKind(key) };
   },
