@@ -2,10 +2,13 @@
 // so jwtVerifySync works in Node. Keys become KeyObjects once per key (JWKs,
 // PEM, certificates, secrets). ECDSA signatures are JWS's raw r‖s
 // ('ieee-p1363'); RSA-PSS uses a salt as long as the hash (RFC 7518 §3.5);
-// HMACs compare in constant time. Node's entry (index.node.js) registers it.
+// HMACs compare in constant time. A certificate's key is found by js/x509.js,
+// as in browsers, so that the same certificates are refused everywhere, with
+// a TypeError. Node's entry (index.node.js) registers it.
 import { constants, createHmac, createPublicKey, createSecretKey, timingSafeEqual, verify } from 'node:crypto';
 import { Algorithms, Scheme } from './core-constants.js';
 import { keyObjectKind } from './key-kinds.js';
+import { certificateSpki } from './x509.js';
 
 function keyObject(source) {
   if (source instanceof Uint8Array) return createSecretKey(source);
@@ -20,9 +23,11 @@ export const nodePlatform = {
     material.platformKey ??= keyObject(material.source);
     return material.platformKey;
   },
-  /** A PEM public key or certificate: { source, kind }. */
+  /** A "PUBLIC KEY" or "CERTIFICATE" PEM: { source, kind }. */
   importSpki(pem) {
-    const key = createPublicKey(pem);
+    const key = pem.startsWith('-----BEGIN CERTIFICATE-----')
+      ? createPublicKey({ key: Buffer.from(certificateSpki(pem)), format: 'der', type: 'spki' })
+      : createPublicKey(pem);
     return { source: key, kind: keyObjectKind(key) };
   },
   verify(material, alg, data, signature) {

@@ -2,11 +2,11 @@
 // workers, and CryptoKeys anywhere): asynchronous. A CryptoKey is bound to one
 // algorithm, so keys are imported per alg and kept; a CryptoKey given by the
 // caller must already be that algorithm's, as jose requires. It also imports
-// PEM keys and certificates (js/x509.js finds a certificate's key), Ed25519
-// ones included: their raw bytes then go to the core (js/keys.js).
+// PEM keys and certificates, Ed25519 ones included (their raw bytes then go to
+// the core: js/keys.js); js/x509.js, which finds a certificate's key, loads
+// on the first certificate, so apps with JWKs or SPKI never fetch it.
 import { Algorithms, Scheme } from './core-constants.js';
 import { base64urlBytes, cryptoKeyKind, curveName } from './key-kinds.js';
-import { certificateSpki } from './x509.js';
 
 const NAMES = { [Scheme.eddsa]: 'Ed25519', [Scheme.hmac]: 'HMAC', [Scheme.rsa_pkcs1]: 'RSASSA-PKCS1-v1_5', [Scheme.rsa_pss]: 'RSA-PSS', [Scheme.ecdsa]: 'ECDSA' };
 
@@ -50,7 +50,9 @@ export const webPlatform = {
   },
   /** A "PUBLIC KEY" or "CERTIFICATE" PEM for `alg`: { source, kind }. */
   async importSpki(pem, alg) {
-    const der = pem.startsWith('-----BEGIN CERTIFICATE-----') ? certificateSpki(pem) : base64urlBytes(pem.replace(/-----[A-Z ]+-----|\s/g, ''));
+    const der = pem.startsWith('-----BEGIN CERTIFICATE-----')
+      ? (await import('./x509.js')).certificateSpki(pem)
+      : base64urlBytes(pem.replace(/-----[A-Z ]+-----|\s/g, ''));
     const key = await importKey({ spki: der }, alg);
     return { source: key, kind: cryptoKeyKind(key) };
   },

@@ -2,14 +2,15 @@
 // EdDSA, Ed25519), differentially against jose: tokens signed by node:crypto,
 // the same outcome, error class and code for valid tokens, wrong keys,
 // tampering, algorithm confusion, DER ECDSA signatures, small RSA keys and
-// claim failures; the two documented strictness rules excepted (README,
-// "Stricter than jose"). Node's path: node:crypto, synchronous too.
+// claim failures, and importX509 of openssl-made certificates; the two
+// documented strictness rules excepted (README, "Stricter than jose").
+// Node's path: node:crypto, synchronous too.
 import assert from 'node:assert/strict';
 import { createPublicKey } from 'node:crypto';
 import { describe, test } from 'node:test';
 import * as edjwt from 'edjwt';
 import * as jose from 'jose';
-import { makeAlgorithmCases } from './support/algorithm-cases.js';
+import { makeAlgorithmCases, makeX509Cases } from './support/algorithm-cases.js';
 import { keyOf, outcomeOf } from './support/outcome.js';
 
 const cases = makeAlgorithmCases();
@@ -53,6 +54,17 @@ test('imported keys (importJWK, importSPKI, importX509-free PEM) verify what the
       const pem = createPublicKey({ key: c.key, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
       assert.equal(edjwt.jwtVerifySync(c.token, await edjwt.importSPKI(pem, c.alg)).payload.sub, 'alice', `${c.alg} from importSPKI`);
     }
+  }
+});
+
+describe('importX509 of RSA, EC and Ed25519 certificates: edjwt and jose agree', () => {
+  for (const c of makeX509Cases()) {
+    test(c.name, async () => {
+      const theirs = await outcomeOf(async () => jose.jwtVerify(c.token, await jose.importX509(c.pem, c.alg)));
+      const ours = await outcomeOf(async () => edjwt.jwtVerify(c.token, await edjwt.importX509(c.pem, c.alg)));
+      assert.deepEqual(ours, theirs);
+      assert.deepEqual(ours, { ...ours, ...c.expected });
+    });
   }
 });
 

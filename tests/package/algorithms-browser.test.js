@@ -4,7 +4,9 @@
 // same node:crypto-signed tokens with the same JWKs and secrets; outcomes,
 // classes and codes must match (the documented strictness rules excepted).
 // jwtVerifySync with a key only WebCrypto can check is a TypeError naming
-// jwtVerify.
+// jwtVerify. importX509 (js/x509.js finds the key, WebCrypto imports it) gives
+// keys that verify what jose's importX509 keys verify, for RSA, EC and Ed25519
+// certificates.
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +14,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { makeAlgorithmCases } from '../js/support/algorithm-cases.js';
+import { makeAlgorithmCases, makeX509Cases } from '../js/support/algorithm-cases.js';
 import { serveStatic } from './support/static-server.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -37,10 +39,22 @@ window.runCases = async (cases) => {
   }
   return results;
 };
+window.runX509Cases = async (cases) => {
+  const results = [];
+  for (const c of cases) {
+    results.push({
+      name: c.name,
+      jose: await outcomeOf(async () => jose.jwtVerify(c.token, await jose.importX509(c.pem, c.alg))),
+      edjwt: await outcomeOf(async () => edjwt.jwtVerify(c.token, await edjwt.importX509(c.pem, c.alg))),
+    });
+  }
+  return results;
+};
 window.ready = true;
 `;
 
 const cases = makeAlgorithmCases();
+const x509Cases = makeX509Cases();
 let dir;
 let server;
 let browser;
@@ -65,15 +79,22 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('in Chromium, every algorithm verifies through WebCrypto with jose\'s outcomes', async () => {
+// The results of window[runner](all) in a fresh page, with no page errors.
+async function runInPage(runner, all) {
   const page = await browser.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(server.url);
   await page.waitForFunction(() => window.ready === true, null, { timeout: 30_000 });
-  const results = await page.evaluate((all) => window.runCases(all), cases);
+  const results = await page.evaluate(([name, entries]) => window[name](entries), [runner, all]);
+  await page.close();
   assert.deepEqual(problems, []);
-  assert.equal(results.length, cases.length);
+  assert.equal(results.length, all.length);
+  return results;
+}
+
+test('in Chromium, every algorithm verifies through WebCrypto with jose\'s outcomes', async () => {
+  const results = await runInPage('runCases', cases);
   for (const [i, result] of results.entries()) {
     const c = cases[i];
     if (c.stricter) {
@@ -93,5 +114,12 @@ test('in Chromium, every algorithm verifies through WebCrypto with jose\'s outco
   const platformKeyCases = results.filter((r, i) => !cases[i].alg.startsWith('Ed') && cases[i].name.endsWith('a valid token verifies'));
   assert.equal(platformKeyCases.length, 12);
   for (const r of platformKeyCases) assert.match(r.syncMessage, /use jwtVerify/, r.name);
-  await page.close();
+});
+
+test('in Chromium, importX509 keys of RSA, EC and Ed25519 certificates verify as jose\'s do', async () => {
+  const results = await runInPage('runX509Cases', x509Cases);
+  for (const [i, result] of results.entries()) {
+    assert.deepEqual(result.edjwt, result.jose, result.name);
+    assert.deepEqual(result.edjwt, { ...result.edjwt, ...x509Cases[i].expected }, result.name);
+  }
 });

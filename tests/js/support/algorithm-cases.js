@@ -4,7 +4,8 @@
 // Chromium. Each case names its token, its key, its verify options and, for
 // the few places where edjwt is documented as stricter than jose, `stricter`.
 // How a case is run and its outcome read: ./outcome.js (browser-safe).
-import { createHmac, generateKeyPairSync, generateKeySync, sign } from 'node:crypto';
+import { createHmac, createPrivateKey, generateKeyPairSync, generateKeySync, sign } from 'node:crypto';
+import { readVectorText } from './vectors.js';
 
 const b64u = (bytes) => Buffer.from(bytes).toString('base64url');
 const NOW = Math.floor(Date.now() / 1000);
@@ -93,4 +94,23 @@ export function makeAlgorithmCases() {
   const p384 = keyPair('ES384');
   add('an ES256 header verified with a P-384 key fails', 'ES256', tokenOf({ alg: 'ES256' }, CLAIMS, signer('ES256', ec.privateKey)), publicJwk(p384.publicKey), { stricter: 'TypeError' });
   return cases;
+}
+
+// The openssl-made certificates of tests/vectors/x509 and the algs their keys sign.
+const CERTIFICATES = [['RS256', 'rsa.crt', 'rsa.key'], ['ES256', 'ec.crt', 'ec.key'], ['ES256', 'ec-v1.crt', 'ec.key'], ['EdDSA', 'ed25519.crt', 'ed25519.key']];
+
+/** [{ name, alg, token, pem, expected }]: importX509 cases, tokens signed with each certificate's private key; `expected` is part of the outcome. */
+export function makeX509Cases() {
+  return CERTIFICATES.flatMap(([alg, certificate, privateKey]) => {
+    const pem = readVectorText(`x509/${certificate}`);
+    const valid = tokenOf({ alg }, CLAIMS, signer(alg, createPrivateKey(readVectorText(`x509/${privateKey}`))));
+    const der = Buffer.from(pem.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64');
+    const truncated = `-----BEGIN CERTIFICATE-----\n${der.subarray(0, der.length - 1).toString('base64')}\n-----END CERTIFICATE-----\n`;
+    const name = (what) => `${alg} certificate ${certificate}: ${what}`;
+    return [
+      { name: name('a valid token verifies'), alg, token: valid, pem, expected: { ok: true } },
+      { name: name('a tampered signature fails'), alg, token: flipSignature(valid), pem, expected: { ok: false, code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' } },
+      { name: name('a certificate one byte short is a TypeError'), alg, token: valid, pem: truncated, expected: { ok: false, name: 'TypeError' } },
+    ];
+  });
 }
