@@ -77,6 +77,7 @@ const Fixture& fixture() {
 void BM_verify_compact(benchmark::State& state) {
   const Fixture& f = fixture();
   edjwt::VerifyKey key;
+  key.kind = {edjwt::KeyType::ed25519, 0};
   key.public_key = &f.key;
   edjwt::VerifyOptions options;
   options.claims.check_issuer = true;
