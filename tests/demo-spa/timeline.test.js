@@ -13,9 +13,10 @@ const jtiOf = async (page) => JSON.parse(await page.textContent('#claims')).jti;
 describe('the timeline, in Chromium', () => {
   test('rotating the key with two tabs open adds one entry per new token in each tab', async () => {
     const { context, first, second } = await demo.twoTabs('timeline');
-    // TokenSession refreshes no sooner than 1 s after its last refresh (the
-    // policy's minimum gap), and "Refresh now" within that second is deferred
-    // to the schedule, 24 s away with 30 s tokens: start after the gap.
+    // The demo's key set fetches its JWKS at most once a second (its cooldown):
+    // a rotation within a second of the second tab's own fetch would leave that
+    // tab unable to find the new kid until its next scheduled refresh, 24 s away
+    // with 30 s tokens. Start after the cooldown.
     await first.waitForTimeout(1100);
     const kidBefore = await first.textContent('#kid');
 
