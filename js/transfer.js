@@ -193,13 +193,15 @@ export function verifyCall(token, key, options, stage, platformVerified) {
 /** Raw Ed25519 verification by the core (libsodium's strict rules). */
 export const ed25519Verify = (publicKey, message, signature) => core().ed25519Verify(publicKey, message, signature);
 
+const imported = (status) => (status === Status.ok ? { status, publicKey: core().importedKey() } : failure(status));
+
 /**
  * Ed25519 public key import by the core, from a JWK's "x" text, an SPKI PEM,
- * or raw bytes: { status, message, publicKey } (publicKey: the checked 32
- * bytes, only when status is ok).
+ * or raw bytes: `{ status, publicKey }` (the checked 32 bytes) when ok, else
+ * `{ status, message }`, the one protocol of every core call.
  */
 export const importEd25519 = {
-  jwkX: (x) => core().importJwkX(x),
-  spkiPem: (pem) => core().importSpkiPem(pem),
-  raw: (bytes) => core().importRawKey(bytes),
+  jwkX: (x) => imported(core().importJwkX(x)),
+  spkiPem: (pem) => imported(core().importSpkiPem(pem)),
+  raw: (bytes) => imported(core().importRawKey(bytes)),
 };

@@ -77,11 +77,8 @@ int status_of(edjwt::Outcome&& outcome, std::string claim = {}, std::string reas
 
 JsFailure get_last_failure() { return last_failure; }
 
-struct JsImportedKey {
-  int status;
-  std::string message;
-  val publicKey = val::undefined();  // Uint8Array(32), or undefined on failure
-};
+// The last key import's key, read with importedKey() after an ok status.
+edjwt::keys::PublicKey imported_key{};
 
 
 
@@ -130,25 +127,17 @@ bool ed25519_verify(const std::string& key, const std::string& message, const st
                                 reinterpret_cast<const std::uint8_t*>(signature.data()), signature.size());
 }
 
-JsImportedKey to_js(const edjwt::Outcome& outcome, const edjwt::keys::PublicKey& key) {
-  return {static_cast<int>(outcome.status), outcome.message,
-          outcome.ok() ? bytes(key.data(), key.size()) : val::undefined()};
+// Key imports return their status alone, as decode and verify do: the key's
+// bytes come from importedKey() on success, the failure from lastFailure().
+int import_raw_key(const std::string& raw) {
+  return status_of(edjwt::keys::import_raw(reinterpret_cast<const std::uint8_t*>(raw.data()), raw.size(), imported_key));
 }
 
-JsImportedKey import_raw_key(const std::string& raw) {
-  edjwt::keys::PublicKey key{};
-  return to_js(edjwt::keys::import_raw(reinterpret_cast<const std::uint8_t*>(raw.data()), raw.size(), key), key);
-}
+int import_jwk_x(const std::string& x) { return status_of(edjwt::keys::import_jwk_x(x, imported_key)); }
 
-JsImportedKey import_jwk_x(const std::string& x) {
-  edjwt::keys::PublicKey key{};
-  return to_js(edjwt::keys::import_jwk_x(x, key), key);
-}
+int import_spki_pem(const std::string& pem) { return status_of(edjwt::keys::import_spki_pem(pem, imported_key)); }
 
-JsImportedKey import_spki_pem(const std::string& pem) {
-  edjwt::keys::PublicKey key{};
-  return to_js(edjwt::keys::import_spki_pem(pem, key), key);
-}
+val imported_key_bytes() { return bytes(imported_key.data(), imported_key.size()); }
 
 // A verify request as js/transfer.js writes it into the input buffer, so that
 // no Embind value object is built per call (they cost about a quarter of a
@@ -429,10 +418,6 @@ EMSCRIPTEN_BINDINGS(edjwt) {
       .field("message", &JsFailure::message)
       .field("claim", &JsFailure::claim)
       .field("reason", &JsFailure::reason);
-  value_object<JsImportedKey>("ImportedKey")
-      .field("status", &JsImportedKey::status)
-      .field("message", &JsImportedKey::message)
-      .field("publicKey", &JsImportedKey::publicKey);
   value_object<schedule::Policy>("Policy")
       .field("refreshLeadMs", &schedule::Policy::refresh_lead_ms)
       .field("refreshAtLifetime", &schedule::Policy::refresh_at_lifetime)
@@ -505,6 +490,7 @@ EMSCRIPTEN_BINDINGS(edjwt) {
   emscripten::function("importRawKey", &import_raw_key);
   emscripten::function("importJwkX", &import_jwk_x);
   emscripten::function("importSpkiPem", &import_spki_pem);
+  emscripten::function("importedKey", &imported_key_bytes);
   emscripten::function("verify", &verify);
   emscripten::function("signatureVerified", &signature_verified);
   emscripten::function("verifiedHeader", &verified_header);

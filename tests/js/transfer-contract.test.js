@@ -22,10 +22,14 @@ describe('results', () => {
     assert.equal(decoded.status, Status.ok);
     const expiry = transfer.readExpiry(token, true, at(1_100_000));
     assert.deepEqual(Object.keys(expiry).sort(), ['expired', 'expiresInMs', 'lifetimeMs', 'notYetValid', 'state', 'status', 'times']);
+    const key = transfer.importEd25519.jwkX(signer.jwk.x);
+    assert.deepEqual(Object.keys(key).sort(), ['publicKey', 'status']);
+    assert.deepEqual([...key.publicKey], [...Buffer.from(signer.jwk.x, 'base64url')]);
   });
 
   test('failure: the status and its detail (message, claim, reason), no outputs', () => {
-    for (const result of [transfer.decode('claims', 'a.b'), transfer.readExpiry('{"exp":"soon"}', false, at(0)), transfer.checkTokenLength(10 ** 9)]) {
+    for (const result of [transfer.decode('claims', 'a.b'), transfer.readExpiry('{"exp":"soon"}', false, at(0)), transfer.checkTokenLength(10 ** 9),
+      transfer.importEd25519.jwkX('AAAA'), transfer.importEd25519.spkiPem('-----BEGIN PUBLIC KEY-----'), transfer.importEd25519.raw(new Uint8Array(31))]) {
       assert.notEqual(result.status, Status.ok);
       assert.deepEqual(Object.keys(result).sort(), ['claim', 'message', 'reason', 'status']);
       assert.ok(result.message.length > 0);
