@@ -18,7 +18,6 @@ import { ed25519Verify as coreEd25519Verify, verifyCall } from './transfer.js';
 const utf8 = new TextDecoder();
 const encoder = new TextEncoder();
 
-
 function compactString(jws) {
   if (jws instanceof Uint8Array) return utf8.decode(jws);
   if (typeof jws !== 'string') throw new JWSInvalid('Compact JWS must be a string or Uint8Array');
@@ -80,11 +79,7 @@ function verifiedSync(token, material, options, resolvedKey) {
 
 async function verifiedAsync(token, material, options, resolvedKey) {
   const check = material.kind.type === KeyType.ed25519 ? null : platformCheck(token, material, options);
-  let platformVerified = false;
-  if (check) {
-    const platform = platformAsync(material);
-    platformVerified = await (platform instanceof Promise ? await platform : platform).verify(material, ...check);
-  }
+  const platformVerified = check ? await (await platformAsync(material)).verify(material, ...check) : false;
   return verified(token, material, options, resolvedKey, platformVerified);
 }
 
