@@ -61,3 +61,14 @@ TEST(VerifiedSignatures, AtMostMaxKeysKeysKeepEntriesTheLeastRecentlyUsedOutFirs
   EXPECT_TRUE(cache.contains("key0", "t"));
   EXPECT_TRUE(cache.contains("one-more", "t"));
 }
+
+TEST(VerifiedSignatures, RememberingATokenAgainKeepsOneEntryAndMakesItTheMostRecent) {
+  VerifiedSignatures cache;
+  cache.remember("key", "a", 2);
+  cache.remember("key", "b", 2);
+  cache.remember("key", "a", 2);  // now b is the least recently used
+  EXPECT_EQ(cache.size("key"), 2u);
+  cache.remember("key", "c", 2);
+  EXPECT_FALSE(cache.contains("key", "b"));
+  EXPECT_TRUE(cache.contains("key", "a"));
+}

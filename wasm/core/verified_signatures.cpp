@@ -23,7 +23,7 @@ bool VerifiedSignatures::contains(std::string_view key, std::string_view token) 
 }
 
 void VerifiedSignatures::remember(std::string_view key, std::string_view token, std::size_t capacity) {
-  if (capacity == 0 || contains(key, token)) return;
+  if (capacity == 0) return;
   KeyEntries* entries = find(key);
   if (entries == nullptr) {
     keys_.emplace_front();
@@ -31,7 +31,12 @@ void VerifiedSignatures::remember(std::string_view key, std::string_view token, 
     entries = &keys_.front();
     if (keys_.size() > kMaxKeys) keys_.pop_back();
   }
-  const auto added = entries->index.emplace(std::string(token), entries->recency.end()).first;
+  auto at = entries->index.lower_bound(token);
+  if (at != entries->index.end() && at->first == token) {  // already there: now the most recent
+    entries->recency.splice(entries->recency.begin(), entries->recency, at->second);
+    return;
+  }
+  const auto added = entries->index.emplace_hint(at, std::string(token), entries->recency.end());
   entries->recency.push_front(added->first);
   added->second = entries->recency.begin();
   while (entries->recency.size() > capacity) {
