@@ -93,8 +93,12 @@ export const KeyOps = /* @__PURE__ */ Object.freeze({
 });
 export const Stage = /* @__PURE__ */ Object.freeze({
   header: 0,
-  signature: 1,
-  full: 2,
+  full: 1,
+});
+export const SignatureState = /* @__PURE__ */ Object.freeze({
+  unchecked: 0,
+  verified: 1,
+  pending: 2,
 });
 export const Algorithms = /* @__PURE__ */ Object.freeze({
   EdDSA: /* @__PURE__ */ Object.freeze({

@@ -12,7 +12,7 @@
 // std::string marshalling copies one character at a time in JS both ways, and
 // its value objects cost a quarter of a JWT's processing; this costs one
 // encodeInto per string and one decode (wasm/bindings.cpp says why).
-import { SessionAction, SessionEvent, SessionPhase, Stage, Status, TokenState } from './core-constants.js';
+import { KeyType, SessionAction, SessionEvent, SessionPhase, SignatureState, Stage, Status, TokenState } from './core-constants.js';
 import { core } from './module.js';
 
 const encoder = new TextEncoder();
@@ -158,39 +158,46 @@ export function clockEvidence(estimate, issuerMs, startedMs, endedMs) {
 // --- Verification and keys ------------------------------------------------
 
 /**
- * One verify call into the core, up to `stage` (Stage: header, signature or
- * full), for `key` (a key material from js/keys.js, or null at the header
- * stage) and compiled `options` (js/options.js). `platformVerified`: the
- * platform's verdict on the signature, for RSA, EC and HMAC keys (the core
- * checks Ed25519 signatures itself, and keeps the verified-signature cache).
- * Returns { status, failure, header, payload, signature, signatureVerified }:
- * the header JSON text once accepted; the payload (claims text for a JWT,
- * bytes otherwise) once its signature verified, even when a claim then
- * failed; the signature bytes at Stage.signature, where signatureVerified
- * means a cache hit; failure ({ status, message, claim, reason }) only when
- * status is not ok.
+ * One verify call into the core, up to `stage` (Stage: header or full), for
+ * `key` (a key material from js/keys.js, or null at the header stage) and
+ * compiled `options` (js/options.js). Returns { status, failure, header,
+ * payload, signature, signatureState }: the header JSON text once accepted;
+ * the payload (claims text for a JWT, bytes otherwise) once its signature
+ * verified or is pending, even when a claim then failed; failure ({ status,
+ * message, claim, reason }) only when status is not ok. A pending signature
+ * (an RSA, EC or HMAC key's, not in the verified-signature cache) comes as
+ * its bytes, for the platform: the status and payload stand only once
+ * settleSignature() accepts the platform's verdict.
  */
-export function verifyCall(token, key, options, stage, platformVerified) {
+export function verifyCall(token, key, options, stage) {
   const { claims } = options;
   const length = writeRequest([token, key?.publicKey ?? key?.cacheKey, key?.alg, key?.use, options.algorithms, options.crit,
     claims.issuers, claims.audiences, claims.requiredClaims, claims.subject, claims.typ]);
   const module = core();
-  const status = module.verify(length, options.jwt, stage, key?.cacheSize ?? 0, platformVerified, key?.form ?? 0,
+  const status = module.verify(length, options.jwt, stage, key?.cacheSize ?? 0, key?.form ?? 0,
     key?.keyOps ?? 0, key?.kind.type ?? 0, key?.kind.bits ?? 0, claims.now, claims.clockTolerance, claims.maxTokenAge ?? NaN);
   // Asked of the core only where the status does not already say it: an ok
-  // full call has a verified signature, and the header stage never gets to one.
-  const signatureVerified = stage === Stage.header ? false
-    : stage === Stage.full && status === Status.ok ? true : module.signatureVerified();
-  const payload = stage !== Stage.full || !signatureVerified ? undefined
+  // full call for an Ed25519 key has verified, and the header stage never gets there.
+  const signatureState = stage === Stage.header ? SignatureState.unchecked
+    : status === Status.ok && key.kind.type === KeyType.ed25519 ? SignatureState.verified : module.signatureState();
+  const pending = signatureState === SignatureState.pending;
+  const payload = signatureState === SignatureState.unchecked ? undefined
     : options.jwt ? readText(module.verifiedPayload()) : module.verifiedPayload().slice();
-  if (status !== Status.ok) return { status, failure: failure(status), payload, signatureVerified };
-  return {
-    status,
-    header: readText(module.verifiedHeader()),
-    payload,
-    signature: stage === Stage.signature ? module.verifiedSignature().slice() : undefined,
-    signatureVerified,
-  };
+  const header = status === Status.ok || pending ? readText(module.verifiedHeader()) : undefined;
+  const signature = pending ? module.verifiedSignature().slice() : undefined;
+  return status === Status.ok ? { status, header, payload, signature, signatureState }
+    : { status, failure: failure(status), header, payload, signature, signatureState };
+}
+
+/**
+ * The platform's verdict on `token`'s pending signature under `key` (a key
+ * material): `{ status }` ok, the signature then in the key's
+ * verified-signature cache when it has one; else signature_invalid's failure.
+ */
+export function settleSignature(token, key, platformVerified) {
+  const length = writeRequest(key.cacheSize ? [token, key.cacheKey] : [undefined, undefined]);
+  const status = core().settleSignature(length, key.cacheSize ?? 0, platformVerified);
+  return status === Status.ok ? { status } : failure(status);
 }
 
 /** Raw Ed25519 verification by the core (libsodium's strict rules). */

@@ -1,11 +1,12 @@
 // Verification with jose v6's API: jwtVerify, compactVerify, plus edjwt's
-// jwtVerifySync and the raw ed25519Verify. For an Ed25519 key one core call
-// does every check in jose's order; for RSA, EC and HMAC keys a first core
-// call stops before the signature, the platform checks it, and a second does
-// the rest with its verdict. A key function (a JWK Set) is consulted between
-// the header checks and the signature, as jose does. Nothing from the payload
-// leaves here before its signature has verified.
-import { KeyType, Stage } from './core-constants.js';
+// jwtVerifySync and the raw ed25519Verify. One core call does every check in
+// jose's order; for RSA, EC and HMAC keys it leaves the signature pending, the
+// platform checks it, and a second core call settles the verdict, which comes
+// before the payload's and the claims' outcome, as in jose. A key function (a
+// JWK Set) is consulted between the header checks and the signature, as jose
+// does. Nothing from the payload leaves here before its signature has
+// verified: a pending result is held in this module until settled.
+import { SignatureState, Stage } from './core-constants.js';
 import { JWSInvalid } from './errors.js';
 import { selectKeySync } from './jwks.js';
 import { keyMaterial, keyMaterialAsync } from './keys.js';
@@ -13,7 +14,7 @@ import { lengthFailure } from './limits.js';
 import { coreOptions } from './options.js';
 import { platformAsync, platformSync } from './platform.js';
 import { errorFor, Status } from './status.js';
-import { ed25519Verify as coreEd25519Verify, verifyCall } from './transfer.js';
+import { ed25519Verify as coreEd25519Verify, settleSignature, verifyCall } from './transfer.js';
 
 const utf8 = new TextDecoder();
 const encoder = new TextEncoder();
@@ -32,15 +33,15 @@ function assertWithinLimit(token) {
 
 function throwFailure(result, options) {
   // jose attaches the claims to JWTExpired and JWTClaimValidationFailed, which
-  // it raises only once the signature has verified; the core hands the
-  // payload back only then.
+  // it raises only once the signature has verified; a payload here has (a
+  // pending signature is settled before its result's failure is thrown).
   const claims = options.jwt && result.payload ? JSON.parse(result.payload) : undefined;
   throw errorFor(result.failure, 'verify', claims);
 }
 
 // Header checks only, for a key function to see the header jose would give it.
 function acceptedHeader(token, options) {
-  const result = verifyCall(token, null, options, Stage.header, false);
+  const result = verifyCall(token, null, options, Stage.header);
   if (result.status !== Status.ok) throwFailure(result, options);
   return JSON.parse(result.header);
 }
@@ -50,37 +51,43 @@ function jwsParts(token) {
   return { payload, protected: protectedHeader, signature };
 }
 
-// For a key the platform checks (RSA, EC, HMAC): the core's checks up to the
-// signature, giving the platform's arguments after the material: [alg,
-// signing input, signature]; null when the core's verified-signature cache
-// already holds this token for this key (the full call finds it there).
-function platformCheck(token, material, options) {
-  const result = verifyCall(token, material, options, Stage.signature, false);
-  if (result.status !== Status.ok) throwFailure(result, options);
-  if (result.signatureVerified) return null;
-  return [JSON.parse(result.header).alg, encoder.encode(token.slice(0, token.lastIndexOf('.'))), result.signature];
-}
+// The platform's arguments after the material, for a pending signature: [alg, signing input, signature].
+const platformArguments = (token, result) =>
+  [JSON.parse(result.header).alg, encoder.encode(token.slice(0, token.lastIndexOf('.'))), result.signature];
 
-// The core's full call: every check in jose's order; an Ed25519 signature
-// checked by the core, another by the platform (`platformVerified`).
-function verified(token, material, options, resolvedKey, platformVerified) {
-  const result = verifyCall(token, material, options, Stage.full, platformVerified);
+// A full call's result once its signature stands: the verified payload and
+// header, or the first failure in jose's order. `platformVerified`: the
+// platform's verdict on a pending signature (settled here first).
+function accepted(token, material, result, options, resolvedKey, platformVerified) {
+  if (result.signatureState === SignatureState.pending) {
+    const settled = settleSignature(token, material, platformVerified);
+    if (settled.status !== Status.ok) throw errorFor(settled, 'verify');
+  }
   if (result.status !== Status.ok) throwFailure(result, options);
   const protectedHeader = JSON.parse(result.header);
   const payload = options.jwt ? JSON.parse(result.payload) : result.payload;
   return resolvedKey ? { payload, protectedHeader, key: resolvedKey } : { payload, protectedHeader };
 }
 
+// A result whose failure comes before the signature is thrown at once.
+function fullCall(token, material, options) {
+  const result = verifyCall(token, material, options, Stage.full);
+  if (result.signatureState !== SignatureState.pending && result.status !== Status.ok) throwFailure(result, options);
+  return result;
+}
+
 function verifiedSync(token, material, options, resolvedKey) {
-  const check = material.kind.type === KeyType.ed25519 ? null : platformCheck(token, material, options);
-  const platformVerified = check ? platformSync(material).verify(material, ...check) : false;
-  return verified(token, material, options, resolvedKey, platformVerified);
+  const result = fullCall(token, material, options);
+  const platformVerified = result.signatureState === SignatureState.pending
+    && platformSync(material).verify(material, ...platformArguments(token, result));
+  return accepted(token, material, result, options, resolvedKey, platformVerified);
 }
 
 async function verifiedAsync(token, material, options, resolvedKey) {
-  const check = material.kind.type === KeyType.ed25519 ? null : platformCheck(token, material, options);
-  const platformVerified = check ? await (await platformAsync(material)).verify(material, ...check) : false;
-  return verified(token, material, options, resolvedKey, platformVerified);
+  const result = fullCall(token, material, options);
+  const platformVerified = result.signatureState === SignatureState.pending
+    && await (await platformAsync(material)).verify(material, ...platformArguments(token, result));
+  return accepted(token, material, result, options, resolvedKey, platformVerified);
 }
 
 async function verifyAsync(jws, key, options, jwt) {

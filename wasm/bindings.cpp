@@ -205,19 +205,18 @@ class VerifyRequest {
 
 // Verifies the request JS wrote (see VerifyRequest) and returns the status
 // alone: a value object built per call costs more than it carries. After the
-// call, verifiedHeader() and verifiedPayload() view the header JSON and the
-// payload (claims JSON for a JWT, bytes for a compact JWS; empty until the
-// signature has verified), signatureVerified() says whether it did, and at
-// Stage::signature verifiedSignature() views the signature the platform
-// checks (the alg is the header's; signatureVerified() there: a cache hit).
+// call, signatureState() says whether the signature verified or is pending
+// (the platform's to check), verifiedHeader() and verifiedPayload() view the
+// header JSON and the payload (claims JSON for a JWT, bytes for a compact JWS;
+// empty unless the signature verified or is pending), and, when it is
+// pending, verifiedSignature() views the signature for the platform (the alg
+// is the header's), whose verdict goes to settleSignature().
 // max_token_age is NaN when not given; stage, key_form, key_ops and key_type
 // are Stage, keys::KeyForm, keys::KeyOps and KeyType values; key_bits is the
 // RSA modulus or HMAC secret size; cache_capacity is the key's
 // verified-signature cache size (0: none), under the request's key field (an
-// Ed25519 key's bytes, or a platform key's identity); platform_verified is
-// the platform's verdict, read for RSA, EC and HMAC keys only.
-int verify(std::size_t request_length, bool jwt, int stage, unsigned cache_capacity, bool platform_verified,
-           int key_form, int key_ops, int key_type, unsigned key_bits, double now, double clock_tolerance,
+// Ed25519 key's bytes, or a platform key's identity).
+int verify(std::size_t request_length, bool jwt, int stage, unsigned cache_capacity, int key_form, int key_ops, int key_type, unsigned key_bits, double now, double clock_tolerance,
            double max_token_age) {
   VerifyRequest request(written(request_length));
   const std::string_view token = request.single();
@@ -235,7 +234,6 @@ int verify(std::size_t request_length, bool jwt, int stage, unsigned cache_capac
                std::string(request.single()), static_cast<edjwt::keys::KeyOps>(key_ops)};
   key.cache_key = key_bytes;
   key.cache_capacity = cache_capacity;
-  key.platform_verified = platform_verified;
   edjwt::VerifyOptions options;
   options.algorithms = request.list(&options.check_algorithms);
   options.crit = request.list();
@@ -261,7 +259,21 @@ int verify(std::size_t request_length, bool jwt, int stage, unsigned cache_capac
   return status_of(edjwt::Outcome(last_verified.outcome), last_verified.claim, last_verified.reason);
 }
 
-bool signature_verified() { return last_verified.signature_verified; }
+int signature_state() { return static_cast<int>(last_verified.signature_state); }
+
+// The platform's verdict on a pending signature: the request holds two fields
+// as verify's do, the token and the key's identity in the verified-signature
+// cache (absent without one). The status: ok, or signature_invalid.
+int settle_signature(std::size_t request_length, unsigned cache_capacity, bool platform_verified) {
+  VerifyRequest request(written(request_length));
+  const std::string_view token = request.single();
+  const std::string_view cache_key = request.single();
+  if (!request.ok()) {
+    return status_of(edjwt::Outcome::failure(edjwt::Status::request_malformed,
+                                             "edjwt: malformed settle request (a bug in edjwt's JS layer)"));
+  }
+  return status_of(edjwt::settle_signature(token, cache_key, cache_capacity, platform_verified));
+}
 
 val verified_header() { return view_of(last_verified.header_json); }
 
@@ -399,6 +411,7 @@ std::string core_constants() {
       EDJWT_TABLE("KeyForm", EDJWT_KEY_FORMS, EDJWT_MEMBER)
       EDJWT_TABLE("KeyOps", EDJWT_KEY_OPS, EDJWT_MEMBER)
       EDJWT_TABLE("Stage", EDJWT_STAGES, EDJWT_MEMBER)
+      EDJWT_TABLE("SignatureState", EDJWT_SIGNATURE_STATES, EDJWT_MEMBER)
       EDJWT_TABLE("Algorithms", EDJWT_ALGORITHMS, EDJWT_ALGORITHM) "}";
 #undef EDJWT_ALGORITHM
 #undef EDJWT_TABLE
@@ -492,7 +505,8 @@ EMSCRIPTEN_BINDINGS(edjwt) {
   emscripten::function("importSpkiPem", &import_spki_pem);
   emscripten::function("importedKey", &imported_key_bytes);
   emscripten::function("verify", &verify);
-  emscripten::function("signatureVerified", &signature_verified);
+  emscripten::function("signatureState", &signature_state);
+  emscripten::function("settleSignature", &settle_signature);
   emscripten::function("verifiedHeader", &verified_header);
   emscripten::function("verifiedPayload", &verified_payload);
   emscripten::function("verifiedSignature", &verified_signature);

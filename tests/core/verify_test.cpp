@@ -41,7 +41,7 @@ TEST(Verify, AcceptsAValidToken) {
   ASSERT_TRUE(result.outcome.ok()) << result.outcome.message;
   EXPECT_EQ(result.payload, R"({"sub":"u","exp":200})");
   EXPECT_EQ(result.header_json, R"({"alg":"EdDSA"})");
-  EXPECT_TRUE(result.signature_verified);
+  EXPECT_EQ(result.signature_state, edjwt::SignatureState::verified);
 }
 
 TEST(Verify, AcceptsTheFullySpecifiedEd25519Alg) {
@@ -52,7 +52,7 @@ TEST(Verify, RefusesAnotherKeysSignatureWithoutThePayload) {
   const auto result = run(signer.sign(R"({"alg":"EdDSA"})", R"({"secret":1})"), at(100), other);
   EXPECT_EQ(result.outcome.status, Status::signature_invalid);
   EXPECT_TRUE(result.payload.empty());
-  EXPECT_FALSE(result.signature_verified);
+  EXPECT_EQ(result.signature_state, edjwt::SignatureState::unchecked);
 }
 
 TEST(Verify, RefusesATamperedPayload) {
@@ -109,7 +109,7 @@ TEST(Verify, ChecksSignatureEncodingBeforeTheKeyAndAfterTheAlg) {
 TEST(Verify, ClaimFailuresComeAfterTheSignatureAndCarryThePayload) {
   const auto result = run(signer.sign(R"({"alg":"EdDSA"})", R"({"exp":50})"));
   EXPECT_EQ(result.outcome.status, Status::claim_expired);
-  EXPECT_TRUE(result.signature_verified);
+  EXPECT_EQ(result.signature_state, edjwt::SignatureState::verified);
   EXPECT_EQ(result.payload, R"({"exp":50})");
   EXPECT_EQ(result.claim, "exp");
 }
@@ -155,55 +155,60 @@ TEST(Verify, AMissingKeyIsAnErrorNotACrash) {
 namespace {
 // A token whose signature segment is `size` bytes, for the platform's algorithms
 // (the core checks their structure and size; the platform their arithmetic).
-std::string platform_token(const std::string& header, std::size_t size) {
+std::string platform_token(const std::string& header, std::size_t size, const std::string& claims = R"({"exp":200})") {
   const std::string signature(size, '\x5a');
-  return b64(header) + "." + b64(R"({"exp":200})") + "." + b64(signature);
+  return b64(header) + "." + b64(claims) + "." + b64(signature);
 }
 
-VerifyKey platform_key(edjwt::KeyType type, unsigned bits, bool platform_verified) {
+VerifyKey platform_key(edjwt::KeyType type, unsigned bits) {
   VerifyKey key;
   key.kind = {type, bits};
-  key.platform_verified = platform_verified;
   return key;
 }
 
-// The status of a token with an `alg` header and a `size`-byte signature, for a
-// key the platform has (said it has) verified.
-Status platform_status(const std::string& alg, std::size_t size, edjwt::KeyType type, unsigned bits,
-                       edjwt::Stage stage = edjwt::Stage::full) {
-  return edjwt::verify_compact(platform_token(R"({"alg":")" + alg + R"("})", size), platform_key(type, bits, true),
-                               at(100), Limits{}, stage)
+// The status of a token with an `alg` header and a `size`-byte signature, for
+// a platform key (a pending signature counts as verified).
+Status platform_status(const std::string& alg, std::size_t size, edjwt::KeyType type, unsigned bits) {
+  return edjwt::verify_compact(platform_token(R"({"alg":")" + alg + R"("})", size), platform_key(type, bits), at(100),
+                               Limits{})
       .outcome.status;
 }
 }  // namespace
 
-TEST(VerifyPlatform, TheSignatureStageHandsBackTheSignatureBytes) {
+TEST(VerifyPlatform, APlatformKeysSignatureIsLeftPendingWithItsBytesAndTheOutcomeIfItVerifies) {
   const auto result = edjwt::verify_compact(platform_token(R"({"alg":"RS256"})", 256),
-                                            platform_key(edjwt::KeyType::rsa, 2048, false), at(100), Limits{},
-                                            edjwt::Stage::signature);
+                                            platform_key(edjwt::KeyType::rsa, 2048), at(100), Limits{});
   ASSERT_TRUE(result.outcome.ok()) << result.outcome.message;
+  EXPECT_EQ(result.signature_state, edjwt::SignatureState::pending);
   EXPECT_EQ(result.signature, std::vector<std::uint8_t>(256, 0x5a));
-  EXPECT_FALSE(result.signature_verified);
+  EXPECT_EQ(result.payload, R"({"exp":200})");
+  const auto expired = edjwt::verify_compact(platform_token(R"({"alg":"RS256"})", 256),
+                                             platform_key(edjwt::KeyType::rsa, 2048), at(300), Limits{});
+  EXPECT_EQ(expired.outcome.status, Status::claim_expired);  // stands only once the platform verifies it
+  EXPECT_EQ(expired.signature_state, edjwt::SignatureState::pending);
+}
+
+TEST(VerifyPlatform, FailuresBeforeTheSignatureLeaveNothingPending) {
+  const auto result = edjwt::verify_compact(platform_token(R"({"alg":"RS256","crit":["x"]})", 256),
+                                            platform_key(edjwt::KeyType::rsa, 2048), at(100), Limits{});
+  EXPECT_EQ(result.outcome.status, Status::crit_unsupported);
+  EXPECT_EQ(result.signature_state, edjwt::SignatureState::unchecked);
+  EXPECT_TRUE(result.signature.empty());
   EXPECT_TRUE(result.payload.empty());
 }
 
-TEST(VerifyPlatform, WithoutThePlatformsVerdictAPlatformKeyNeverVerifies) {
+TEST(VerifyPlatform, OnlyThePlatformsVerdictSettlesAPendingSignature) {
   const std::string token = platform_token(R"({"alg":"ES256"})", 64);
-  const auto refused = edjwt::verify_compact(token, platform_key(edjwt::KeyType::ec_p256, 0, false), at(100), Limits{});
-  EXPECT_EQ(refused.outcome.status, Status::signature_invalid);
-  EXPECT_TRUE(refused.payload.empty());
-  const auto accepted = edjwt::verify_compact(token, platform_key(edjwt::KeyType::ec_p256, 0, true), at(100), Limits{});
-  ASSERT_TRUE(accepted.outcome.ok()) << accepted.outcome.message;
-  EXPECT_EQ(accepted.payload, R"({"exp":200})");
-  const auto expired = edjwt::verify_compact(token, platform_key(edjwt::KeyType::ec_p256, 0, true), at(300), Limits{});
-  EXPECT_EQ(expired.outcome.status, Status::claim_expired);  // claims after the platform's check, as jose
+  EXPECT_EQ(edjwt::settle_signature(token, "", 0, false).status, Status::signature_invalid);
+  EXPECT_TRUE(edjwt::settle_signature(token, "", 0, true).ok());
 }
 
-TEST(VerifyPlatform, ASignatureOfAnotherSizeThanTheKeysFailsEvenWhenThePlatformSaidValid) {
+TEST(VerifyPlatform, ASignatureOfAnotherSizeThanTheKeysIsRefusedBeforeThePlatform) {
   // An ECDSA signature in DER (70-72 bytes for P-256), not JWS's raw r‖s.
   EXPECT_EQ(platform_status("ES256", 71, edjwt::KeyType::ec_p256, 0), Status::signature_invalid);
-  EXPECT_EQ(platform_status("RS256", 255, edjwt::KeyType::rsa, 2048, edjwt::Stage::signature), Status::signature_invalid);
+  EXPECT_EQ(platform_status("RS256", 255, edjwt::KeyType::rsa, 2048), Status::signature_invalid);
   EXPECT_EQ(platform_status("HS256", 16, edjwt::KeyType::oct, 256), Status::signature_invalid);
+  EXPECT_EQ(platform_status("HS256", 32, edjwt::KeyType::oct, 256), Status::ok);
 }
 
 TEST(VerifyPlatform, TheKeyNotTheHeaderPicksTheFamily) {
@@ -212,17 +217,26 @@ TEST(VerifyPlatform, TheKeyNotTheHeaderPicksTheFamily) {
   EXPECT_EQ(platform_status("none", 0, edjwt::KeyType::rsa, 2048), Status::alg_not_supported);
 }
 
-TEST(VerifyPlatform, ThePlatformsVerdictIsCachedUnderTheCallersKeyIdentityOnly) {
+TEST(VerifyPlatform, ASettledVerdictIsCachedUnderTheCallersKeyIdentityOnly) {
   const std::string token = platform_token(R"({"alg":"ES256"})", 64);
-  VerifyKey key = platform_key(edjwt::KeyType::ec_p256, 0, true);
+  VerifyKey key = platform_key(edjwt::KeyType::ec_p256, 0);
   key.cache_key = "EC P-256 identity-1";
   key.cache_capacity = 4;
-  ASSERT_TRUE(edjwt::verify_compact(token, key, at(100), Limits{}).outcome.ok());
-  key.platform_verified = false;  // a hit needs no verdict
-  const auto hit = edjwt::verify_compact(token, key, at(100), Limits{}, edjwt::Stage::signature);
-  EXPECT_TRUE(hit.signature_verified);
-  EXPECT_TRUE(edjwt::verify_compact(token, key, at(100), Limits{}).outcome.ok());
-  key.cache_key = "EC P-256 identity-2";  // another key: no hit, and no verdict
-  EXPECT_FALSE(edjwt::verify_compact(token, key, at(100), Limits{}, edjwt::Stage::signature).signature_verified);
-  EXPECT_EQ(edjwt::verify_compact(token, key, at(100), Limits{}).outcome.status, Status::signature_invalid);
+  EXPECT_EQ(edjwt::verify_compact(token, key, at(100), Limits{}).signature_state, edjwt::SignatureState::pending);
+  ASSERT_TRUE(edjwt::settle_signature(token, key.cache_key, key.cache_capacity, true).ok());
+  const auto hit = edjwt::verify_compact(token, key, at(100), Limits{});
+  EXPECT_EQ(hit.signature_state, edjwt::SignatureState::verified);
+  EXPECT_TRUE(hit.outcome.ok());
+  EXPECT_TRUE(hit.signature.empty());
+  key.cache_key = "EC P-256 identity-2";  // another key: no hit
+  EXPECT_EQ(edjwt::verify_compact(token, key, at(100), Limits{}).signature_state, edjwt::SignatureState::pending);
+}
+
+TEST(VerifyPlatform, AFalseVerdictIsNotCached) {
+  const std::string token = platform_token(R"({"alg":"ES256"})", 64, R"({"n":1})");
+  VerifyKey key = platform_key(edjwt::KeyType::ec_p256, 0);
+  key.cache_key = "EC P-256 identity-3";
+  key.cache_capacity = 4;
+  EXPECT_EQ(edjwt::settle_signature(token, key.cache_key, key.cache_capacity, false).status, Status::signature_invalid);
+  EXPECT_EQ(edjwt::verify_compact(token, key, at(100), Limits{}).signature_state, edjwt::SignatureState::pending);
 }

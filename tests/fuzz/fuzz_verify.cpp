@@ -1,15 +1,16 @@
 // libFuzzer target: full verification, verify_compact, with one fixed real key
 // (RFC 8037 A.2). The first kOptionBytes bytes choose the options, limits, key
-// usage, stage and whether the signature counts as already verified (the
-// verified-signature cache path, which lets the fuzzer reach payload and
-// claims checks); the rest is the token. Security properties checked on every
+// usage, stage, whether verified signatures are cached (the cache path lets
+// the fuzzer reach payload and claims checks) and the platform's verdict; the
+// rest is the token. Security properties checked on every
 // input: nothing counts as signature-verified unless it was a cache hit or
 // libsodium verifies it independently; only EdDSA/Ed25519 headers get there;
 // no payload is returned without a verified signature. Some inputs stand for
-// a key the platform checks (RSA, EC, HMAC): then nothing verifies without
-// the platform's verdict (or a cache that only such verdicts fill), and only
-// an alg of the key's own type gets there, its signature of the one size the
-// scheme produces.
+// a key the platform checks (RSA, EC, HMAC): then nothing verifies but a
+// cache hit on a token whose pending signature the platform's verdict
+// settled, nothing settles without that verdict, and only an alg of the key's
+// own type gets as far as a pending signature, of the one size the scheme
+// produces.
 #include <sodium.h>
 
 #include <array>
@@ -18,6 +19,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -39,14 +42,15 @@ constexpr edjwt::keys::KeyKind kKinds[] = {
     {edjwt::KeyType::ec_p521, 0}, {edjwt::KeyType::oct, 256}};
 
 // Option bytes: 0 and 1 flags, 2 the allowed-algorithms mask, 3 key_ops, the
-// JWK's alg and (bits 5-7) the key type, 4 JSON depth and (bits 6, 7) the
-// signature stage and the platform's verdict, 5 token length limit, 6-9 now,
+// JWK's alg and (bits 5-7) the key type, 4 JSON depth and (bit 7) the
+// platform's verdict on a pending signature, 5 token length limit, 6-9 now,
 // 10 clock tolerance, 11 maxTokenAge in minutes.
 struct Input {
   edjwt::VerifyOptions options;
   edjwt::Limits limits;
   edjwt::VerifyKey key;
   edjwt::Stage stage = edjwt::Stage::full;
+  bool platform_verdict = false;
 };
 
 bool bit(std::uint8_t byte, int n) { return (byte >> n & 1) != 0; }
@@ -90,8 +94,7 @@ Input read_input(const std::uint8_t* b, const edjwt::keys::PublicKey& public_key
     in.key.public_key = &public_key;
   } else {
     in.key.cache_key = "a platform key";
-    in.key.platform_verified = bit(b[4], 7);
-    if (bit(b[4], 6) && in.stage == edjwt::Stage::full) in.stage = edjwt::Stage::signature;
+    in.platform_verdict = bit(b[4], 7);
   }
   return in;
 }
@@ -125,23 +128,33 @@ const edjwt::Algorithm* header_algorithm(const std::string& header_json) {
   return edjwt::find_algorithm(header["alg"].get<std::string>());
 }
 
-// A platform key's result: verified only on the platform's verdict (or a cache
-// hit, which only such a verdict fills), for an alg of the key's own type, with
-// a signature of the scheme's one size at the signature stage.
-void check_platform_key(const Input& in, const edjwt::VerifyResult& result) {
-  if (result.signature_verified || (result.outcome.ok() && in.stage != edjwt::Stage::header)) {
-    const edjwt::Algorithm* algorithm = header_algorithm(result.header_json);
-    FUZZ_REQUIRE(algorithm != nullptr && algorithm->key_type == in.key.kind.type);
-    FUZZ_REQUIRE(in.key.kind.type != edjwt::KeyType::rsa || in.key.kind.bits >= edjwt::kMinRsaBits);
-    if (in.stage == edjwt::Stage::signature && !result.signature_verified) {
-      FUZZ_REQUIRE(result.signature.size() == edjwt::signature_size(*algorithm, in.key.kind.bits));
-    }
+// The tokens whose pending signature a true verdict settled: the only ones a
+// platform key's cache may hold. Bounded: past kMaxSettled, verdicts are false.
+std::set<std::string, std::less<>> settled_tokens;
+constexpr std::size_t kMaxSettled = 1 << 16;
+
+// A platform key's result: verified only on a cache hit that a true verdict
+// filled, pending only for an alg of the key's own type (RSA of at least 2048
+// bits) with a signature of the scheme's one size, and settled as the verdict says.
+void check_platform_key(const Input& in, std::string_view token, const edjwt::VerifyResult& result) {
+  using edjwt::SignatureState;
+  if (result.signature_state == SignatureState::verified) {
+    FUZZ_REQUIRE(in.key.cache_capacity != 0 && settled_tokens.count(token) == 1);
   }
-  if (in.stage == edjwt::Stage::full && result.signature_verified) {
-    FUZZ_REQUIRE(in.key.platform_verified || in.key.cache_capacity != 0);
-  } else {
-    FUZZ_REQUIRE(result.payload.empty());
+  if (result.signature_state == SignatureState::unchecked) FUZZ_REQUIRE(result.payload.empty());
+  if (result.signature_state != SignatureState::pending) {
+    FUZZ_REQUIRE(result.signature.empty());
+    return;
   }
+  const edjwt::Algorithm* algorithm = header_algorithm(result.header_json);
+  FUZZ_REQUIRE(in.stage == edjwt::Stage::full && algorithm != nullptr && algorithm->key_type == in.key.kind.type);
+  FUZZ_REQUIRE(in.key.kind.type != edjwt::KeyType::rsa || in.key.kind.bits >= edjwt::kMinRsaBits);
+  FUZZ_REQUIRE(result.signature.size() == edjwt::signature_size(*algorithm, in.key.kind.bits));
+  const bool verdict = in.platform_verdict && settled_tokens.size() < kMaxSettled;
+  const edjwt::Outcome settled = edjwt::settle_signature(token, in.key.cache_key, in.key.cache_capacity, verdict);
+  FUZZ_REQUIRE(settled.ok() == verdict);
+  FUZZ_REQUIRE(settled.ok() || settled.status == edjwt::Status::signature_invalid);
+  if (verdict) settled_tokens.emplace(token);
 }
 
 }  // namespace
@@ -160,10 +173,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   if (!result.outcome.ok()) FUZZ_REQUIRE(!result.outcome.message.empty());
   if (in.key.kind.type != edjwt::KeyType::ed25519) {
-    check_platform_key(in, result);
+    check_platform_key(in, token, result);
     return 0;
   }
-  if (result.signature_verified) {
+  FUZZ_REQUIRE(result.signature_state != edjwt::SignatureState::pending && result.signature.empty());
+  if (result.signature_state == edjwt::SignatureState::verified) {
     FUZZ_REQUIRE(in.stage == edjwt::Stage::full);
     FUZZ_REQUIRE(signature_verifies(token, key));  // a cache hit too: only verified signatures are cached
     FUZZ_REQUIRE(alg_is_eddsa(result.header_json));
@@ -172,7 +186,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (result.outcome.ok()) {
     FUZZ_REQUIRE(!result.header_json.empty());
-    FUZZ_REQUIRE(in.stage == edjwt::Stage::header || result.signature_verified);
+    FUZZ_REQUIRE(in.stage == edjwt::Stage::header || result.signature_state == edjwt::SignatureState::verified);
     if (in.stage == edjwt::Stage::full && in.options.jwt) {
       FUZZ_REQUIRE(edjwt::json::check_object(result.payload, in.limits.max_json_depth).ok());
     }

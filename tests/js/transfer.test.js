@@ -77,7 +77,7 @@ test('getExpiry reads claims objects and tokens through the same buffer', () => 
 
 // A verify request (writeRequest) read by the bindings' VerifyRequest, for an Ed25519 key object.
 function verifyStatus(fields, length = writeRequest(fields)) {
-  return core().verify(length, true, Stage.full, 0, false, KeyForm.key_object, KeyOps.absent, KeyType.ed25519, 0,
+  return core().verify(length, true, Stage.full, 0, KeyForm.key_object, KeyOps.absent, KeyType.ed25519, 0,
     Math.floor(Date.now() / 1000), 0, NaN);
 }
 const requestFor = (token, key) => [token, key, '', '', undefined, [], undefined, undefined, [], undefined, undefined];
@@ -101,4 +101,14 @@ test('a request the bindings cannot read is request_malformed (a TypeError in JS
   assert.equal(verifyStatus([token, undefined, '', '', undefined, [], undefined, undefined, [], ['sub', 'extra'], undefined]),
     Status.request_malformed, 'two subjects');
   assert.deepEqual(decodeJwt(token), { sub: 'a' }, 'the module works on');
+});
+
+test('a settle request the bindings cannot read is request_malformed, never a crash, and never settles', () => {
+  const token = signer.sign({ alg: 'HS256' }, { sub: 'a' });
+  const length = writeRequest([token, 'a key identity']);
+  for (const cut of [0, 3, 7, length - 1]) {
+    assert.equal(core().settleSignature(cut, 4, true), Status.request_malformed, `cut at ${cut}`);
+  }
+  assert.equal(core().settleSignature(writeRequest([token, 'a key identity']), 4, false), Status.signature_invalid);
+  assert.equal(core().settleSignature(writeRequest([token, 'a key identity']), 4, true), Status.ok);
 });

@@ -4,7 +4,7 @@
 // pick an algorithm whose key type is the key's own, so an RSA public key never
 // verifies HS256 and a P-256 key never verifies ES384. EdDSA/Ed25519 verify in
 // the core; the others' signature arithmetic runs on the platform (node:crypto
-// or WebCrypto) between two core calls (verify.hpp, Stage::signature).
+// or WebCrypto) between a verify call and its settling (verify.hpp).
 // The lists below also reach JS as generated constants (js/core-constants.js).
 #pragma once
 

@@ -56,30 +56,32 @@ Outcome read_b64(const JoseHeader& header, bool& b64) {
   return Outcome::success();
 }
 
-// Whether the signature stands: of the one size the key's scheme produces,
-// then found in the verified-signature cache, or (at the full stage) verified
-// by the core (Ed25519) or by the platform (its verdict), and then remembered.
-// Stage::signature stops after the size and the cache lookup (`cached`).
-bool signature_accepted(const VerifyKey& key, const Algorithm& algorithm, const CompactJws& jws, std::string_view token,
-                        const std::vector<std::uint8_t>& signature, Stage stage, bool& cached) {
-  if (signature.size() != signature_size(algorithm, key.kind.bits)) return false;
+const char kSignatureInvalid[] = "signature verification failed";
+
+// Whether the signature stands, and how: of the one size the key's scheme
+// produces, then found in the verified-signature cache, or verified by the
+// core (Ed25519, and then remembered), or left pending for the platform's
+// verdict (the other key types). Unchecked: refused.
+SignatureState check_signature(const VerifyKey& key, const Algorithm& algorithm, const CompactJws& jws,
+                               std::string_view token, const std::vector<std::uint8_t>& signature) {
+  if (signature.size() != signature_size(algorithm, key.kind.bits)) return SignatureState::unchecked;
   // An Ed25519 key is its own identity in the cache; only the platform's keys need the caller's.
+  const bool ed25519 = key.kind.type == KeyType::ed25519;
   const std::string_view cache_key =
-      key.kind.type == KeyType::ed25519 && key.public_key != nullptr
+      ed25519 && key.public_key != nullptr
           ? std::string_view(reinterpret_cast<const char*>(key.public_key->data()), key.public_key->size())
           : key.cache_key;
   VerifiedSignatures& cache = verified_signatures();
-  cached = key.cache_capacity != 0 && !cache_key.empty() && cache.contains(cache_key, token);
-  if (cached || stage == Stage::signature) return true;
-  const bool verified =
-      key.kind.type == KeyType::ed25519
-          ? key.public_key != nullptr &&
-                ed25519::verify(key.public_key->data(), key.public_key->size(),
-                                reinterpret_cast<const std::uint8_t*>(jws.signing_input.data()),
-                                jws.signing_input.size(), signature.data(), signature.size())
-          : key.platform_verified;
-  if (verified && !cache_key.empty()) cache.remember(cache_key, token, key.cache_capacity);
-  return verified;
+  if (key.cache_capacity != 0 && !cache_key.empty() && cache.contains(cache_key, token)) return SignatureState::verified;
+  if (!ed25519) return SignatureState::pending;
+  if (key.public_key == nullptr ||
+      !ed25519::verify(key.public_key->data(), key.public_key->size(),
+                       reinterpret_cast<const std::uint8_t*>(jws.signing_input.data()), jws.signing_input.size(),
+                       signature.data(), signature.size())) {
+    return SignatureState::unchecked;
+  }
+  if (!cache_key.empty()) cache.remember(cache_key, token, key.cache_capacity);
+  return SignatureState::verified;
 }
 
 }  // namespace
@@ -129,15 +131,12 @@ VerifyResult verify_compact(std::string_view token, const VerifyKey& key, const 
     return result;
   }
   if (outcome = keys::check_usage(key.usage, key.kind, alg); !outcome.ok()) return result;
-  if (!signature_accepted(key, *algorithm, jws, token, signature, stage, result.signature_verified)) {
-    outcome = Outcome::failure(Status::signature_invalid, "signature verification failed");
+  result.signature_state = check_signature(key, *algorithm, jws, token, signature);
+  if (result.signature_state == SignatureState::unchecked) {
+    outcome = Outcome::failure(Status::signature_invalid, kSignatureInvalid);
     return result;
   }
-  if (stage == Stage::signature) {
-    result.signature = std::move(signature);  // signature_verified: a cache hit
-    return result;
-  }
-  result.signature_verified = true;
+  if (result.signature_state == SignatureState::pending) result.signature = std::move(signature);
 
   if (!b64) {
     result.payload.assign(jws.payload);
@@ -165,6 +164,13 @@ VerifyResult verify_compact(std::string_view token, const VerifyKey& key, const 
   result.claim = std::move(claim_check.claim);
   result.reason = std::move(claim_check.reason);
   return result;
+}
+
+Outcome settle_signature(std::string_view token, std::string_view cache_key, std::size_t cache_capacity,
+                         bool platform_verified) {
+  if (!platform_verified) return Outcome::failure(Status::signature_invalid, kSignatureInvalid);
+  if (!cache_key.empty()) verified_signatures().remember(cache_key, token, cache_capacity);
+  return Outcome::success();
 }
 
 }  // namespace edjwt

@@ -67,7 +67,10 @@ export function makeAlgorithmCases() {
     add('a tampered payload fails', alg, withSegment(valid, 1, b64u(JSON.stringify({ ...CLAIMS, sub: 'mallory' }))), key);
     add('a tampered signature fails', alg, flipSignature(valid), key);
     add('"none" with the signature removed fails', alg, `${b64u(JSON.stringify({ alg: 'none' }))}.${valid.split('.')[1]}.`, key);
-    add('an expired token fails after its signature verified', alg, tokenOf(header, { ...CLAIMS, exp: NOW - 60 }, signBytes), key);
+    const expired = tokenOf(header, { ...CLAIMS, exp: NOW - 60 }, signBytes);
+    add('an expired token fails after its signature verified', alg, expired, key);
+    add('an expired token with a tampered signature fails on the signature, not the claim', alg, flipSignature(expired), key);
+    add('an expired token under another key fails on the signature, not the claim', alg, expired, otherKey);
     add('a wrong issuer fails after the signature verified', alg, valid, key, { options: { issuer: 'https://other.example' } });
     add('a header alg outside "algorithms" fails', alg, valid, key, { options: { algorithms: ['EdDSA', 'RS256'].filter((a) => a !== alg) } });
   }
