@@ -19,7 +19,8 @@ await build({ configFile: join(root, 'bench/browser/vite.config.js') });
 // the bytes the size table counts.
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 const server = createServer((req, res) => {
-  const file = join(outDir, req.url === '/' ? 'index.html' : decodeURIComponent(req.url.split('?')[0]));
+  const path = decodeURIComponent(req.url.split('?')[0]);
+  const file = join(outDir, path === '/' ? 'index.html' : path);
   if (!file.startsWith(outDir) || !existsSync(file)) return res.writeHead(404).end();
   const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
   let body = readFileSync(file);
@@ -36,7 +37,12 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  // EDJWT_BENCH_ONLY=RS256,ES256 runs only the rows whose names contain one of
+  // these (EDJWT_BENCH_ROUNDS rounds, default 7), no cold loads, and keeps no
+  // results: for trying a lever.
+  const only = process.env.EDJWT_BENCH_ONLY;
+  const lab = new URLSearchParams({ only, rounds: process.env.EDJWT_BENCH_ROUNDS ?? 7 });
+  await page.goto(`http://127.0.0.1:${server.address().port}/${only ? `?${lab}` : ''}`);
   await page.waitForFunction(() => window.benchResults, null, { timeout: 180_000 });
   const { userAgent, tokenBytes, results } = await page.evaluate(() => window.benchResults);
   const ratio = (name, reference) => results.find((r) => r.name === name).median / results.find((r) => r.name === reference).median;
@@ -48,15 +54,21 @@ try {
         : r.name.includes('first use') ? 'jose jwtVerify, first use of a key' : 'jose jwtVerify (WebCrypto Ed25519)');
     lines.push(`| ${r.name} | ${Math.round(r.median)} | ${Math.round(r.min)} | ${Math.round(r.max)} | ${ratio(r.name, reference).toFixed(2)}× |`);
   }
+  if (only) console.log(lines.join('\n'));
+  else await withColdLoads(lines, { userAgent, tokenBytes, results });
+} finally {
+  await browser.close();
+  server.close();
+}
+
+// The whole run's report: the table above and the cold loads, printed and kept in bench/results/.
+async function withColdLoads(lines, measured) {
   const cold = await coldLoads(browser, `http://127.0.0.1:${server.address().port}`);
   const markdown = [lines.join('\n'), cold.markdown].join('\n\n');
   console.log(`${markdown}\n`);
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   appendFileSync(join(root, 'bench/results/results.md'), `\n${markdown}\n`);
-  writeFileSync(join(root, 'bench/results/browser.json'), JSON.stringify({ userAgent, tokenBytes, results, coldLoad: cold.results }, null, 2));
-} finally {
-  await browser.close();
-  server.close();
+  writeFileSync(join(root, 'bench/results/browser.json'), JSON.stringify({ ...measured, coldLoad: cold.results }, null, 2));
 }
 
 // Cold load: navigation start -> first verified token in a fresh context (an

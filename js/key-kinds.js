@@ -36,7 +36,10 @@ function bitLength(text) {
 /** Bytes of base64url text, as jose decodes it (the core checks what must be strict). */
 export function base64urlBytes(text) {
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  // A plain loop: Uint8Array.from(binary, mapFn) walks the string's iterator, 25 µs for an RSA signature.
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /**

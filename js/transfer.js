@@ -37,10 +37,22 @@ export function writeInput(text) {
 }
 
 // A field of a verify request is absent (undefined), one item (a string or
-// bytes) or a list of strings.
+// bytes) or a list of strings. Written on every verify call, so without
+// allocating: no per-field arrays, one DataView per input buffer.
 const ABSENT = 0xffffffff;
-const itemsOf = (field) => (field === undefined ? [] : Array.isArray(field) ? field : [field]);
-const maxBytes = (item) => 4 + (typeof item === 'string' ? item.length * 3 : item.length);
+const itemBytes = (item) => 4 + (typeof item === 'string' ? item.length * 3 : item.length);
+const fieldBytes = (field) =>
+  4 + (field === undefined ? 0 : Array.isArray(field) ? field.reduce((sum, item) => sum + itemBytes(item), 0) : itemBytes(field));
+
+let inputView = new DataView(new ArrayBuffer(0));
+
+// Writes one item at `at`: its byte length, then its bytes; returns the offset after it.
+function writeItem(item, at) {
+  const written = item.length === 0 ? 0
+    : typeof item === 'string' ? encoder.encodeInto(item, input.subarray(at + 4)).written : (input.set(item, at + 4), item.length);
+  inputView.setUint32(at, written, true);
+  return at + 4 + written;
+}
 
 /**
  * Writes a verify request as wasm/bindings.cpp's VerifyRequest reads it: each
@@ -49,18 +61,18 @@ const maxBytes = (item) => 4 + (typeof item === 'string' ? item.length * 3 : ite
  */
 export function writeRequest(fields) {
   let capacity = 0;
-  for (const field of fields) capacity += 4 + itemsOf(field).reduce((sum, item) => sum + maxBytes(item), 0);
+  for (const field of fields) capacity += fieldBytes(field);
   reserve(capacity);
-  const view = new DataView(input.buffer, input.byteOffset, input.byteLength);
+  if (inputView.buffer !== input.buffer || inputView.byteOffset !== input.byteOffset || inputView.byteLength !== input.byteLength) {
+    inputView = new DataView(input.buffer, input.byteOffset, input.byteLength);
+  }
   let at = 0;
   for (const field of fields) {
-    view.setUint32(at, field === undefined ? ABSENT : Array.isArray(field) ? field.length : 1, true);
+    const list = Array.isArray(field);
+    inputView.setUint32(at, field === undefined ? ABSENT : list ? field.length : 1, true);
     at += 4;
-    for (const item of itemsOf(field)) {
-      const written = typeof item === 'string' ? encoder.encodeInto(item, input.subarray(at + 4)).written : (input.set(item, at + 4), item.length);
-      view.setUint32(at, written, true);
-      at += 4 + written;
-    }
+    if (list) for (const item of field) at = writeItem(item, at);
+    else if (field !== undefined) at = writeItem(field, at);
   }
   return at;
 }
@@ -161,12 +173,12 @@ export function clockEvidence(estimate, issuerMs, startedMs, endedMs) {
  * One verify call into the core, up to `stage` (Stage: header or full), for
  * `key` (a key material from js/keys.js, or null at the header stage) and
  * compiled `options` (js/options.js). Returns { status, failure, header,
- * payload, signature, signatureState }: the header JSON text once accepted;
+ * payload, signature, signingInput, signatureState }: the header JSON text once accepted;
  * the payload (claims text for a JWT, bytes otherwise) once its signature
  * verified or is pending, even when a claim then failed; failure ({ status,
  * message, claim, reason }) only when status is not ok. A pending signature
  * (an RSA, EC or HMAC key's, not in the verified-signature cache) comes as
- * its bytes, for the platform: the status and payload stand only once
+ * its bytes and those it signs, for the platform: the status and payload stand only once
  * settleSignature() accepts the platform's verdict.
  */
 export function verifyCall(token, key, options, stage) {
@@ -185,8 +197,9 @@ export function verifyCall(token, key, options, stage) {
     : options.jwt ? readText(module.verifiedPayload()) : module.verifiedPayload().slice();
   const header = status === Status.ok || pending ? readText(module.verifiedHeader()) : undefined;
   const signature = pending ? module.verifiedSignature().slice() : undefined;
-  return status === Status.ok ? { status, header, payload, signature, signatureState }
-    : { status, failure: failure(status), header, payload, signature, signatureState };
+  const signingInput = pending ? module.verifiedSigningInput().slice() : undefined;
+  return status === Status.ok ? { status, header, payload, signature, signingInput, signatureState }
+    : { status, failure: failure(status), header, payload, signature, signingInput, signatureState };
 }
 
 /**

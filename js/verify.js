@@ -17,7 +17,6 @@ import { errorFor, Status } from './status.js';
 import { ed25519Verify as coreEd25519Verify, settleSignature, verifyCall } from './transfer.js';
 
 const utf8 = new TextDecoder();
-const encoder = new TextEncoder();
 
 function compactString(jws) {
   if (jws instanceof Uint8Array) return utf8.decode(jws);
@@ -51,25 +50,24 @@ function jwsParts(token) {
   return { payload, protected: protectedHeader, signature };
 }
 
-// The platform's arguments after the material, for a pending signature: [alg, signing input, signature].
-const platformArguments = (token, result) =>
-  [JSON.parse(result.header).alg, encoder.encode(token.slice(0, token.lastIndexOf('.'))), result.signature];
+// The platform's arguments after the material, for a pending signature of an
+// accepted header: [alg, signing input, signature].
+const platformArguments = (header, result) => [header.alg, result.signingInput, result.signature];
 
 // A full call's result once its signature stands: the verified payload and
 // header, or the first failure in jose's order. `platformVerified`: the
 // platform's verdict on a pending signature (settled here first).
-function accepted(token, material, result, options, resolvedKey, platformVerified) {
+function accepted(token, material, result, protectedHeader, options, resolvedKey, platformVerified) {
   if (result.signatureState === SignatureState.pending) {
     const settled = settleSignature(token, material, platformVerified);
     if (settled.status !== Status.ok) throw errorFor(settled, 'verify');
   }
   if (result.status !== Status.ok) throwFailure(result, options);
-  const protectedHeader = JSON.parse(result.header);
   const payload = options.jwt ? JSON.parse(result.payload) : result.payload;
   return resolvedKey ? { payload, protectedHeader, key: resolvedKey } : { payload, protectedHeader };
 }
 
-// A result whose failure comes before the signature is thrown at once.
+// A full call; a failure that comes before the signature is thrown at once.
 function fullCall(token, material, options) {
   const result = verifyCall(token, material, options, Stage.full);
   if (result.signatureState !== SignatureState.pending && result.status !== Status.ok) throwFailure(result, options);
@@ -78,16 +76,18 @@ function fullCall(token, material, options) {
 
 function verifiedSync(token, material, options, resolvedKey) {
   const result = fullCall(token, material, options);
+  const header = JSON.parse(result.header);
   const platformVerified = result.signatureState === SignatureState.pending
-    && platformSync(material).verify(material, ...platformArguments(token, result));
-  return accepted(token, material, result, options, resolvedKey, platformVerified);
+    && platformSync(material).verify(material, ...platformArguments(header, result));
+  return accepted(token, material, result, header, options, resolvedKey, platformVerified);
 }
 
 async function verifiedAsync(token, material, options, resolvedKey) {
   const result = fullCall(token, material, options);
+  const header = JSON.parse(result.header);
   const platformVerified = result.signatureState === SignatureState.pending
-    && await (await platformAsync(material)).verify(material, ...platformArguments(token, result));
-  return accepted(token, material, result, options, resolvedKey, platformVerified);
+    && await (await platformAsync(material)).verify(material, ...platformArguments(header, result));
+  return accepted(token, material, result, header, options, resolvedKey, platformVerified);
 }
 
 async function verifyAsync(jws, key, options, jwt) {

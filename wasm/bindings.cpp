@@ -209,8 +209,9 @@ class VerifyRequest {
 // (the platform's to check), verifiedHeader() and verifiedPayload() view the
 // header JSON and the payload (claims JSON for a JWT, bytes for a compact JWS;
 // empty unless the signature verified or is pending), and, when it is
-// pending, verifiedSignature() views the signature for the platform (the alg
-// is the header's), whose verdict goes to settleSignature().
+// pending, verifiedSignature() and verifiedSigningInput() view the signature
+// and what it signs, for the platform (the alg is the header's), whose verdict
+// goes to settleSignature().
 // max_token_age is NaN when not given; stage, key_form, key_ops and key_type
 // are Stage, keys::KeyForm, keys::KeyOps and KeyType values; key_bits is the
 // RSA modulus or HMAC secret size; cache_capacity is the key's
@@ -283,6 +284,9 @@ val verified_payload() { return view_of(last_verified.payload); }
 val verified_signature() {
   return val(emscripten::typed_memory_view(last_verified.signature.size(), last_verified.signature.data()));
 }
+
+// A view into the request's token, read before the input buffer is written again.
+val verified_signing_input() { return view_of(last_verified.signing_input); }
 
 namespace schedule = edjwt::schedule;
 
@@ -510,4 +514,5 @@ EMSCRIPTEN_BINDINGS(edjwt) {
   emscripten::function("verifiedHeader", &verified_header);
   emscripten::function("verifiedPayload", &verified_payload);
   emscripten::function("verifiedSignature", &verified_signature);
+  emscripten::function("verifiedSigningInput", &verified_signing_input);
 }

@@ -50,6 +50,11 @@ const rows = [
   ['edjwt decodeJwt', syncBatch(() => edjwt.decodeJwt(token))],
   ['jose decodeJwt', syncBatch(() => jose.decodeJwt(token))],
 ];
-const results = await compare(rows);
+// For lab runs: ?only=RS256,ES256, just the rows whose names contain one of
+// these (with their references); ?rounds=N, more rounds for a closer median.
+const lab = new URLSearchParams(location.search);
+const only = lab.get('only')?.split(',');
+const results = await compare(only ? rows.filter(([name]) => only.some((part) => name.includes(part))) : rows,
+  { rounds: Number(lab.get('rounds') ?? 7) });
 window.benchResults = { userAgent: navigator.userAgent, tokenBytes: token.length, results };
 document.querySelector('#out').textContent = JSON.stringify(window.benchResults, null, 2);

@@ -136,7 +136,10 @@ VerifyResult verify_compact(std::string_view token, const VerifyKey& key, const 
     outcome = Outcome::failure(Status::signature_invalid, kSignatureInvalid);
     return result;
   }
-  if (result.signature_state == SignatureState::pending) result.signature = std::move(signature);
+  if (result.signature_state == SignatureState::pending) {
+    result.signature = std::move(signature);
+    result.signing_input = jws.signing_input;
+  }
 
   if (!b64) {
     result.payload.assign(jws.payload);

@@ -57,6 +57,7 @@ struct VerifyResult {
   // Pending: `outcome` and `payload` stand only once settle_signature() accepts the signature.
   SignatureState signature_state = SignatureState::unchecked;
   std::vector<std::uint8_t> signature;  // pending: the decoded signature, of the size the key's scheme gives
+  std::string_view signing_input;       // pending: what it signs, a view into the token (valid while the token is)
   std::string claim, reason;        // for claim failures
 };
 
