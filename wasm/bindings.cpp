@@ -11,6 +11,7 @@
 // Other binary data crosses as Uint8Array (std::string on the way in, a copied
 // Uint8Array on the way out).
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
 #include <algorithm>
@@ -27,8 +28,21 @@
 #include "core/key_tables.hpp"
 #include "core/keys.hpp"
 #include "core/limits.hpp"
+#include "core/json_number.hpp"
 #include "core/schedule.hpp"
 #include "core/verify.hpp"
+
+// JSON number text (ASCII, checked by the core's lexer) to the double the JS
+// engine's Number() gives: JSON.parse's own conversion (json_number.hpp).
+EM_JS(double, js_number, (const char* text, int length), {
+  let number = "";
+  for (let i = 0; i < length; i++) number += String.fromCharCode(HEAPU8[text + i]);
+  return Number(number);
+});
+
+double edjwt::json::json_number(const char* text, std::size_t length) {
+  return js_number(text, static_cast<int>(length));
+}
 
 namespace {
 

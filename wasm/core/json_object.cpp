@@ -1,7 +1,31 @@
 // SAX validation of JSON object text. See json_object.hpp for the policy.
 #include "json_object.hpp"
 
+#include <cstring>
+
 #include <nlohmann/json.hpp>
+
+#include "json_number.hpp"
+
+// Two members of the one nlohmann lexer edjwt uses, specialised (before any
+// use of it, as the language requires) to keep C's formatting and conversion
+// code out of the module: the text of a token the lexer refused, which it
+// formats with snprintf for the parse error's message (the Walker below reads
+// only the error's id and offset; printf's float formatting was 2 KB gzip);
+// and a number's value, which it takes from strtod (see json_number.hpp).
+using Lexer = nlohmann::detail::lexer<nlohmann::json, nlohmann::detail::iterator_input_adapter<const char*>>;
+
+template <>
+std::string Lexer::get_token_string() const {
+  return {};
+}
+
+template <>
+__attribute__((nonnull)) void Lexer::strtof(double& value, const char* text, char** end) noexcept {
+  const std::size_t length = std::strlen(text);
+  value = edjwt::json::json_number(text, length);
+  *end = const_cast<char*>(text + length);
+}
 
 namespace edjwt::json {
 namespace {
