@@ -1,6 +1,6 @@
 // RS256 and ES256 beside jose, in Node (node:crypto) and in Chromium
-// (WebCrypto): the platform checks the signature between edjwt's two core
-// calls, jose's check runs on the same platform, so these rows measure what
+// (WebCrypto): the platform checks the signature that edjwt's core call leaves
+// pending, jose's check runs on the same platform, so these rows measure what
 // edjwt's core adds around the platform. Each row is named "… RS256" or
 // "… ES256"; its reference is "jose jwtVerify <alg>".
 import { asyncBatch, syncBatch } from './measure.js';
