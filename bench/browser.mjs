@@ -38,10 +38,10 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage();
   // EDJWT_BENCH_ONLY=RS256,ES256 runs only the rows whose names contain one of
-  // these (EDJWT_BENCH_ROUNDS rounds, default 7), no cold loads, and keeps no
-  // results: for trying a lever.
+  // these (EDJWT_BENCH_ROUNDS rounds, default the tables' own), no cold loads,
+  // and keeps no results: for trying a lever.
   const only = process.env.EDJWT_BENCH_ONLY;
-  const lab = new URLSearchParams({ only, rounds: process.env.EDJWT_BENCH_ROUNDS ?? 7 });
+  const lab = new URLSearchParams(Object.entries({ only, rounds: process.env.EDJWT_BENCH_ROUNDS }).filter(([, value]) => value));
   await page.goto(`http://127.0.0.1:${server.address().port}/${only ? `?${lab}` : ''}`);
   await page.waitForFunction(() => window.benchResults, null, { timeout: 180_000 });
   const { userAgent, tokenBytes, results } = await page.evaluate(() => window.benchResults);
