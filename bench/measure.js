@@ -36,7 +36,7 @@ export async function compare(rows, { rounds = 7, roundMs = 300 } = {}) {
   for (let r = 0; r < rounds; r++) {
     for (const [i, [, batch]] of rows.entries()) rates[i].push(await round(batch, roundMs));
   }
-  return rows.map(([name], i) => ({ name, ...summarize(rates[i]) }));
+  return rows.map(([name], i) => ({ name, ...summarize(rates[i]), rounds: rates[i] }));
 }
 
 export function summarize(values) {
