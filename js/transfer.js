@@ -7,12 +7,13 @@
 // state), from the tables generated from C++ (js/core-constants.js).
 //
 // Text crosses through buffers in wasm memory: a token (or claims JSON), or a
-// whole verify request, is encoded straight into the core's input buffer, and
-// JSON text is decoded straight out of the views the core returns. Embind's
+// whole verify request with its scalars, is encoded straight into the core's
+// input buffer, and JSON text is decoded straight out of the views the core
+// returns (for a verification, out of the memory its output words locate). Embind's
 // std::string marshalling copies one character at a time in JS both ways, and
 // its value objects cost a quarter of a JWT's processing; this costs one
 // encodeInto per string and one decode (wasm/bindings.cpp says why).
-import { KeyType, SessionAction, SessionEvent, SessionPhase, SignatureState, Stage, Status, TokenState } from './core-constants.js';
+import { SessionAction, SessionEvent, SessionPhase, SignatureState, Stage, Status, TokenState } from './core-constants.js';
 import { core } from './module.js';
 
 const encoder = new TextEncoder();
@@ -55,18 +56,19 @@ function writeItem(item, at) {
 }
 
 /**
- * Writes a verify request as wasm/bindings.cpp's VerifyRequest reads it: each
- * field a u32 count (ABSENT when undefined), then per item a u32 byte length
- * and the bytes. Returns the request's length in bytes.
+ * Writes a request as wasm/bindings.cpp's VerifyRequest reads it: each field a
+ * u32 count (ABSENT when undefined), then per item a u32 byte length and the
+ * bytes, after `scalarBytes` left for the caller's scalars. Returns the
+ * request's length in bytes.
  */
-export function writeRequest(fields) {
-  let capacity = 0;
+export function writeRequest(fields, scalarBytes = 0) {
+  let capacity = scalarBytes;
   for (const field of fields) capacity += fieldBytes(field);
   reserve(capacity);
   if (inputView.buffer !== input.buffer || inputView.byteOffset !== input.byteOffset || inputView.byteLength !== input.byteLength) {
     inputView = new DataView(input.buffer, input.byteOffset, input.byteLength);
   }
-  let at = 0;
+  let at = scalarBytes;
   for (const field of fields) {
     const list = Array.isArray(field);
     inputView.setUint32(at, field === undefined ? ABSENT : list ? field.length : 1, true);
@@ -183,23 +185,51 @@ export function clockEvidence(estimate, issuerMs, startedMs, endedMs) {
  */
 export function verifyCall(token, key, options, stage) {
   const { claims } = options;
-  const length = writeRequest([token, key?.publicKey ?? key?.cacheKey, key?.alg, key?.use, options.algorithms, options.crit,
-    claims.issuers, claims.audiences, claims.requiredClaims, claims.subject, claims.typ]);
-  const module = core();
-  const status = module.verify(length, options.jwt, stage, key?.cacheSize ?? 0, key?.form ?? 0,
-    key?.keyOps ?? 0, key?.kind.type ?? 0, key?.kind.bits ?? 0, claims.now, claims.clockTolerance, claims.maxTokenAge ?? NaN);
-  // Asked of the core only where the status does not already say it: an ok
-  // full call for an Ed25519 key has verified, and the header stage never gets there.
-  const signatureState = stage === Stage.header ? SignatureState.unchecked
-    : status === Status.ok && key.kind.type === KeyType.ed25519 ? SignatureState.verified : module.signatureState();
+  const length = writeVerifyRequest([token, key?.publicKey ?? key?.cacheKey, key?.alg, key?.use, options.algorithms, options.crit,
+    claims.issuers, claims.audiences, claims.requiredClaims, claims.subject, claims.typ],
+  [claims.now, claims.clockTolerance, claims.maxTokenAge ?? NaN],
+  [options.jwt ? 1 : 0, stage, key?.cacheSize ?? 0, key?.form ?? 0, key?.keyOps ?? 0, key?.kind.type ?? 0, key?.kind.bits ?? 0]);
+  const status = core().verify(length);
+  const words = outputWords();
+  const signatureState = words[0];
   const pending = signatureState === SignatureState.pending;
+  const part = (at) => heap.subarray(words[at], words[at] + words[at + 1]);
   const payload = signatureState === SignatureState.unchecked ? undefined
-    : options.jwt ? readText(module.verifiedPayload()) : module.verifiedPayload().slice();
-  const header = status === Status.ok || pending ? readText(module.verifiedHeader()) : undefined;
-  const signature = pending ? module.verifiedSignature().slice() : undefined;
-  const signingInput = pending ? module.verifiedSigningInput().slice() : undefined;
+    : options.jwt ? readText(part(3)) : part(3).slice();
+  const header = status === Status.ok || pending ? readText(part(1)) : undefined;
+  const signature = pending ? part(5).slice() : undefined;
+  const signingInput = pending ? part(7).slice() : undefined;
   return status === Status.ok ? { status, header, payload, signature, signingInput, signatureState }
     : { status, failure: failure(status), header, payload, signature, signingInput, signatureState };
+}
+
+const F64_SCALARS = 3;
+const U32_SCALARS = 7;
+
+/**
+ * A verify request: its scalars, `f64s` (now, clockTolerance, maxTokenAge) and
+ * `u32s` (jwt, stage, cacheSize, keyForm, keyOps, keyType, keyBits), then its
+ * fields; wasm/bindings.cpp's verify() reads them in this order.
+ */
+export function writeVerifyRequest(fields, f64s, u32s) {
+  const length = writeRequest(fields, F64_SCALARS * 8 + U32_SCALARS * 4);
+  f64s.forEach((value, i) => inputView.setFloat64(i * 8, value, true));
+  u32s.forEach((value, i) => inputView.setUint32(F64_SCALARS * 8 + i * 4, value, true));
+  return length;
+}
+
+// The core's verify outputs (wasm/bindings.cpp's VerifyOutputs): words kept
+// as one view, and all of wasm memory as bytes for the parts they locate;
+// both are taken again once memory has grown (a grown memory detaches them).
+let words = new Uint32Array(0);
+let heap = new Uint8Array(0);
+
+function outputWords() {
+  if (words.length === 0) {
+    words = core().verifyOutputs();
+    heap = new Uint8Array(words.buffer);
+  }
+  return words;
 }
 
 /**

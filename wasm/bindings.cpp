@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -52,7 +53,7 @@ edjwt::Limits limits;  // set from JS by setLimits; read by every call
 
 std::string input;        // a token or claims JSON, written by JS through inputBuffer's view
 std::string output_json;  // the last decode's JSON text, read by JS through decodedJson's view
-edjwt::VerifyResult last_verified;  // the last verify's header and payload, read through views
+edjwt::VerifyResult last_verified;  // the last verify's result, its parts read through verify_outputs
 
 val view_of(std::string_view text) {
   return val(emscripten::typed_memory_view(text.size(), reinterpret_cast<const std::uint8_t*>(text.data())));
@@ -160,13 +161,25 @@ val imported_key_bytes() { return bytes(imported_key.data(), imported_key.size()
 // byte length and the bytes: token, key (32 bytes for an Ed25519 key; for the
 // platform's keys their identity in the verified-signature cache, or absent),
 // the key's JWK "alg", its "use", algorithms, crit, issuer(s), audience(s),
-// required claims, subject, typ. Scalars travel as the call's arguments.
+// required claims, subject, typ. Before the fields, the scalars (see verify()):
+// an Embind call's arguments cost more, one by one, than the words.
 class VerifyRequest {
  public:
   static constexpr std::uint32_t kAbsent = 0xffffffff;
   explicit VerifyRequest(std::string_view bytes) : rest_(bytes) {}
 
   bool ok() const { return ok_; }
+  std::uint32_t u32() { return read_u32(); }
+  double f64() {
+    double value = 0;
+    if (rest_.size() < 8) {
+      ok_ = false;
+      return value;
+    }
+    std::memcpy(&value, rest_.data(), 8);  // little-endian, as DataView.setFloat64(…, true) writes it
+    rest_.remove_prefix(8);
+    return value;
+  }
   // A field that holds one item (or none); empty when absent.
   std::string_view single() {
     std::string_view item;
@@ -217,36 +230,68 @@ class VerifyRequest {
   bool ok_ = true;
 };
 
+// Where the last verify's outputs are in wasm memory, as words JS reads
+// through one view it keeps (js/transfer.js): the signature's state, then
+// offset and length of the header JSON, the payload (claims JSON for a JWT,
+// bytes for a compact JWS; empty unless the signature verified or is
+// pending), and, when it is pending, the signature and what it signs, for
+// the platform (the alg is the header's), whose verdict goes to
+// settleSignature(). Five Embind calls a verification cost more than reading
+// these. Valid until the next call into the module.
+struct VerifyOutputs {
+  std::uint32_t words[9];
+};
+VerifyOutputs verify_outputs;
+
+void set_outputs(const edjwt::VerifyResult& result) {
+  const auto place = [](std::uint32_t* at, const void* data, std::size_t size) {
+    at[0] = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(data));
+    at[1] = static_cast<std::uint32_t>(size);
+  };
+  std::uint32_t* words = verify_outputs.words;
+  words[0] = static_cast<std::uint32_t>(result.signature_state);
+  place(words + 1, result.header_json.data(), result.header_json.size());
+  place(words + 3, result.payload.data(), result.payload.size());
+  place(words + 5, result.signature.data(), result.signature.size());
+  place(words + 7, result.signing_input.data(), result.signing_input.size());
+}
+
+val verify_outputs_view() {
+  return val(emscripten::typed_memory_view(std::size(verify_outputs.words), verify_outputs.words));
+}
+
 // Verifies the request JS wrote (see VerifyRequest) and returns the status
-// alone: a value object built per call costs more than it carries. After the
-// call, signatureState() says whether the signature verified or is pending
-// (the platform's to check), verifiedHeader() and verifiedPayload() view the
-// header JSON and the payload (claims JSON for a JWT, bytes for a compact JWS;
-// empty unless the signature verified or is pending), and, when it is
-// pending, verifiedSignature() and verifiedSigningInput() view the signature
-// and what it signs, for the platform (the alg is the header's), whose verdict
-// goes to settleSignature().
-// max_token_age is NaN when not given; stage, key_form, key_ops and key_type
-// are Stage, keys::KeyForm, keys::KeyOps and KeyType values; key_bits is the
-// RSA modulus or HMAC secret size; cache_capacity is the key's
-// verified-signature cache size (0: none), under the request's key field (an
-// Ed25519 key's bytes, or a platform key's identity).
-int verify(std::size_t request_length, bool jwt, int stage, unsigned cache_capacity, int key_form, int key_ops, int key_type, unsigned key_bits, double now, double clock_tolerance,
-           double max_token_age) {
+// alone (the outputs are in verify_outputs). The request's scalars, before
+// its fields: now, clock_tolerance and max_token_age (NaN when not given) as
+// f64; then as u32 jwt, stage (Stage), cache_capacity (the key's
+// verified-signature cache size, 0: none, under the request's key field: an
+// Ed25519 key's bytes, or a platform key's identity), key_form
+// (keys::KeyForm), key_ops (keys::KeyOps), key_type (KeyType) and key_bits
+// (the RSA modulus or HMAC secret size).
+int verify(std::size_t request_length) {
   VerifyRequest request(written(request_length));
+  const double now = request.f64();
+  const double clock_tolerance = request.f64();
+  const double max_token_age = request.f64();
+  const bool jwt = request.u32() != 0;
+  const auto stage = static_cast<edjwt::Stage>(request.u32());
+  const std::uint32_t cache_capacity = request.u32();
+  const auto key_form = static_cast<edjwt::keys::KeyForm>(request.u32());
+  const auto key_ops = static_cast<edjwt::keys::KeyOps>(request.u32());
+  const auto key_type = static_cast<edjwt::KeyType>(request.u32());
+  const std::uint32_t key_bits = request.u32();
   const std::string_view token = request.single();
   const std::string_view key_bytes = request.single();
   edjwt::keys::PublicKey public_key{};
   edjwt::VerifyKey key;
-  key.kind = {static_cast<edjwt::KeyType>(key_type), key_bits};
+  key.kind = {key_type, key_bits};
   if (key.kind.type == edjwt::KeyType::ed25519) {
     // A key of another length is no key: the core refuses it (key_invalid).
     if (key_bytes.size() != public_key.size()) key.kind.type = edjwt::KeyType::none;
     else std::memcpy(public_key.data(), key_bytes.data(), public_key.size());
     key.public_key = &public_key;
   }
-  key.usage = {static_cast<edjwt::keys::KeyForm>(key_form), std::string(request.single()),
-               std::string(request.single()), static_cast<edjwt::keys::KeyOps>(key_ops)};
+  key.usage = {key_form, std::string(request.single()), std::string(request.single()), key_ops};
   key.cache_key = key_bytes;
   key.cache_capacity = cache_capacity;
   edjwt::VerifyOptions options;
@@ -261,6 +306,7 @@ int verify(std::size_t request_length, bool jwt, int stage, unsigned cache_capac
   std::vector<std::string> typ = request.list(&rules.check_typ);
   if (!request.ok() || subject.size() != (rules.check_subject ? 1u : 0u) || typ.size() != (rules.check_typ ? 1u : 0u)) {
     last_verified = {};
+    set_outputs(last_verified);
     return status_of(edjwt::Outcome::failure(edjwt::Status::request_malformed,
                                              "edjwt: malformed verify request (a bug in edjwt's JS layer)"));
   }
@@ -270,11 +316,10 @@ int verify(std::size_t request_length, bool jwt, int stage, unsigned cache_capac
   rules.clock_tolerance = clock_tolerance;
   rules.check_max_token_age = !std::isnan(max_token_age);
   rules.max_token_age = max_token_age;
-  last_verified = edjwt::verify_compact(token, key, options, limits, static_cast<edjwt::Stage>(stage));
+  last_verified = edjwt::verify_compact(token, key, options, limits, stage);
+  set_outputs(last_verified);
   return status_of(edjwt::Outcome(last_verified.outcome), last_verified.claim, last_verified.reason);
 }
-
-int signature_state() { return static_cast<int>(last_verified.signature_state); }
 
 // The platform's verdict on a pending signature: the request holds two fields
 // as verify's do, the token and the key's identity in the verified-signature
@@ -289,18 +334,6 @@ int settle_signature(std::size_t request_length, unsigned cache_capacity, bool p
   }
   return status_of(edjwt::settle_signature(token, cache_key, cache_capacity, platform_verified));
 }
-
-val verified_header() { return view_of(last_verified.header_json); }
-
-// The core leaves the payload empty until its signature has verified.
-val verified_payload() { return view_of(last_verified.payload); }
-
-val verified_signature() {
-  return val(emscripten::typed_memory_view(last_verified.signature.size(), last_verified.signature.data()));
-}
-
-// A view into the request's token, read before the input buffer is written again.
-val verified_signing_input() { return view_of(last_verified.signing_input); }
 
 namespace schedule = edjwt::schedule;
 
@@ -523,10 +556,6 @@ EMSCRIPTEN_BINDINGS(edjwt) {
   emscripten::function("importSpkiPem", &import_spki_pem);
   emscripten::function("importedKey", &imported_key_bytes);
   emscripten::function("verify", &verify);
-  emscripten::function("signatureState", &signature_state);
+  emscripten::function("verifyOutputs", &verify_outputs_view);
   emscripten::function("settleSignature", &settle_signature);
-  emscripten::function("verifiedHeader", &verified_header);
-  emscripten::function("verifiedPayload", &verified_payload);
-  emscripten::function("verifiedSignature", &verified_signature);
-  emscripten::function("verifiedSigningInput", &verified_signing_input);
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { edjwtBrowserSize } from '../../scripts/bundle-size.mjs';
 
-const BUDGET_KB = 70;
+const BUDGET_KB = 71;
 
 test(`the browser bundle and its .wasm stay within ${BUDGET_KB} KB gzip`, () => {
   const { js, wasm, total } = edjwtBrowserSize();
