@@ -32,7 +32,7 @@ function assertWithinLimit(token) {
 
 function throwFailure(result, options) {
   // jose attaches the claims to JWTExpired and JWTClaimValidationFailed, which
-  // it raises only once the signature has verified; a payload here has (a
+  // it raises only once the signature has verified; any payload here has (a
   // pending signature is settled before its result's failure is thrown).
   const claims = options.jwt && result.payload ? JSON.parse(result.payload) : undefined;
   throw errorFor(result.failure, 'verify', claims);
