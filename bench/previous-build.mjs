@@ -3,7 +3,7 @@
 // interleaved and the order alternated every round, so a change's cost or gain
 // is a ratio measured in one run. Prints a markdown table: before (the other
 // checkout), after (this one), after's speed relative to before.
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { createPrivateKey, createPublicKey, randomBytes, sign } from 'node:crypto';
 import { resolve } from 'node:path';
 
 const other = process.argv[2];
@@ -19,7 +19,17 @@ const builds = {
 const b64u = (v) => Buffer.from(v).toString('base64url');
 const now = Math.floor(Date.now() / 1000);
 const claims = { iss: 'https://auth.example.com/', sub: 'user-8c1d2e3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f', aud: ['https://api.example.com', 'https://app.example.com'], iat: now, nbf: now, exp: now + 3600, jti: '6f1b1c2e-3d4a-5b6c-7d8e-9f0a1b2c3d4e', scope: 'openid profile email read:messages write:messages', azp: 'spa-client-1234567890', sid: 'session-0f1e2d3c4b5a69788796a5b4c3d2e1f0', email: 'someone@example.com', email_verified: true, roles: ['reader', 'writer'], org: { id: 'org-42', name: 'Example Org' } };
-const mk = () => { const k = generateKeyPairSync('ed25519'); const si = `${b64u(JSON.stringify({ alg: 'EdDSA', typ: 'JWT', kid: 'bench' }))}.${b64u(JSON.stringify(claims))}`; return { jwk: k.publicKey.export({ format: 'jwk' }), token: `${si}.${b64u(sign(null, Buffer.from(si), k.privateKey))}` }; };
+// Keys from random seeds (PKCS#8 DER), not generateKeyPairSync: on Node 20 a
+// JWK export can deadlock when a garbage collection inside it finalises a
+// key-generation job (gdb: ExportJWKEdKey holds the key's mutex while it
+// allocates; ~KeyGenJob, run by the collection, waits on that mutex). This
+// script hung that way, with no CPU, about one run in four.
+const PKCS8_ED25519 = Buffer.from('302e020100300506032b657004220420', 'hex');
+const mk = () => {
+  const privateKey = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519, randomBytes(32)]), format: 'der', type: 'pkcs8' });
+  const si = `${b64u(JSON.stringify({ alg: 'EdDSA', typ: 'JWT', kid: 'bench' }))}.${b64u(JSON.stringify(claims))}`;
+  return { jwk: createPublicKey(privateKey).export({ format: 'jwk' }), token: `${si}.${b64u(sign(null, Buffer.from(si), privateKey))}` };
+};
 const main = mk();
 const freshSets = Array.from({ length: 14 }, () => Array.from({ length: 1000 }, mk));
 let freshUsed = 0;
