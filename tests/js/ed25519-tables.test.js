@@ -5,16 +5,17 @@
 // (the path taken with setLimits({ maxKeyTables: 0 })). Signed by node:crypto,
 // an independent implementation.
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { randomBytes, sign } from 'node:crypto';
 import { test } from 'node:test';
 import { ed25519Verify, getLimits, importJWK, jwtVerifySync, setLimits } from 'edjwt';
+import { ed25519KeyPair } from './support/signing.js';
 import { readVectors } from './support/vectors.js';
 
 const hex = (text) => Uint8Array.from(Buffer.from(text, 'hex'));
 const L = 2n ** 252n + 27742317777372353535851937790883648493n;
 
 function signer() {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const { publicKey, privateKey } = ed25519KeyPair();
   const raw = new Uint8Array(Buffer.from(publicKey.export({ format: 'jwk' }).x, 'base64url'));
   return { raw, jwk: publicKey.export({ format: 'jwk' }), sign: (message) => new Uint8Array(sign(null, message, privateKey)) };
 }
