@@ -191,14 +191,14 @@ export function verifyCall(token, key, options, stage) {
   [options.jwt ? 1 : 0, stage, key?.cacheSize ?? 0, key?.form ?? 0, key?.keyOps ?? 0, key?.kind.type ?? 0, key?.kind.bits ?? 0]);
   const status = core().verify(length);
   const words = outputWords();
-  const signatureState = words[0];
+  const signatureState = words[OUTPUT.signatureState];
   const pending = signatureState === SignatureState.pending;
   const part = (at) => heap.subarray(words[at], words[at] + words[at + 1]);
   const payload = signatureState === SignatureState.unchecked ? undefined
-    : options.jwt ? readText(part(3)) : part(3).slice();
-  const header = status === Status.ok || pending ? readText(part(1)) : undefined;
-  const signature = pending ? part(5).slice() : undefined;
-  const signingInput = pending ? part(7).slice() : undefined;
+    : options.jwt ? readText(part(OUTPUT.payload)) : part(OUTPUT.payload).slice();
+  const header = status === Status.ok || pending ? readText(part(OUTPUT.header)) : undefined;
+  const signature = pending ? part(OUTPUT.signature).slice() : undefined;
+  const signingInput = pending ? part(OUTPUT.signingInput).slice() : undefined;
   return status === Status.ok ? { status, header, payload, signature, signingInput, signatureState }
     : { status, failure: failure(status), header, payload, signature, signingInput, signatureState };
 }
@@ -221,6 +221,8 @@ export function writeVerifyRequest(fields, f64s, u32s) {
 // The core's verify outputs (wasm/bindings.cpp's VerifyOutputs): words kept
 // as one view, and all of wasm memory as bytes for the parts they locate;
 // both are taken again once memory has grown (a grown memory detaches them).
+// The signature's state, then each part as two words: its offset, its length.
+const OUTPUT = { signatureState: 0, header: 1, payload: 3, signature: 5, signingInput: 7 };
 let words = new Uint32Array(0);
 let heap = new Uint8Array(0);
 
